@@ -1,0 +1,70 @@
+#!/bin/sh
+# base.sh: download the pinned Debian linux-source package of $BASE, unpack
+# it into a git tree under build/, and tag the pristine tree "base".
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+pkg=$(base_var BASE_PACKAGE)
+want=$(base_var BASE_VERSION)
+tarball=$(base_var BASE_TARBALL)
+suite=$(base_var BASE_SUITE)
+dl=$BUILD/downloads
+stamp=$BUILD/$BASE/base.stamp
+mkdir -p "$dl"
+
+if [ -f "$stamp" ] && git -C "$TREE" rev-parse -q --verify base >/dev/null; then
+	say "base $BASE: $(cat "$stamp") already unpacked in $TREE"
+	exit 0
+fi
+
+# apt options for a suite the machine does not use (for example
+# trixie-backports): a private sources list and state, so nothing on the
+# machine is upgraded from it.
+set --
+if [ -n "$suite" ]; then
+	"$TOP/scripts/apt-suite.sh" "$suite"
+	set -- -o "Dir::Etc::SourceList=$BUILD/apt/$suite/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null \
+		-o "Dir::State::Lists=$BUILD/apt/$suite/lists"
+fi
+
+version=$want
+if ! apt-cache "$@" show "$pkg=$want" >/dev/null 2>&1; then
+	version=$(apt-cache "$@" policy "$pkg" | sed -n 's/^ *Candidate: *//p')
+	[ -n "$version" ] && [ "$version" != "(none)" ] ||
+		die "$pkg is not in any apt source (did apt-get update run?)"
+	cat >&2 <<-MSG
+	******************************************************************
+	WARNING: $pkg $want is no longer in the archive.
+	         Falling back to $version; the checks below show whether
+	         the series still applies to it.
+	******************************************************************
+	MSG
+fi
+
+deb=$(ls "$dl/${pkg}_$(printf %s "$version" | sed 's/:/%3a/')_"*.deb 2>/dev/null | head -n 1 || true)
+if [ -z "$deb" ]; then
+	say "downloading $pkg $version"
+	(cd "$dl" && run_logged "$LOGS/base-$BASE-download.log" \
+		apt-get "$@" download "$pkg=$version")
+	deb=$(ls "$dl/${pkg}_"*.deb | head -n 1)
+fi
+
+rm -rf "$BUILD/$BASE/pkg" "$TREE"
+mkdir -p "$BUILD/$BASE/pkg" "$TREE"
+say "unpacking $(basename "$deb")"
+dpkg -x "$deb" "$BUILD/$BASE/pkg"
+tar -xJf "$BUILD/$BASE/pkg/$tarball" -C "$TREE" --strip-components=1
+rm -rf "$BUILD/$BASE/pkg"
+
+say "making a git tree of it (git add -f: Debian's .gitignore ignores all)"
+cd "$TREE"
+git init -q -b work
+git config core.autocrlf false
+git config gc.auto 0
+git add -f .
+git -c commit.gpgsign=false commit -q --date="$HARNESS_DATE" \
+	-m "Debian $pkg $version"
+git tag base
+printf '%s %s\n' "$pkg" "$version" >"$stamp"
+say "base $BASE: $pkg $version at $(git rev-parse --short base)"

@@ -1,0 +1,52 @@
+# Shared helpers for the harness scripts. Source it; do not run it.
+# shellcheck shell=sh
+
+# Fixed identity and dates, so that the base commit, the applied commits
+# and every export are byte-for-byte reproducible.
+HARNESS_NAME='IMA_INIT_LATE_SYNC project'
+HARNESS_EMAIL='ima-init-late-sync@example.invalid'
+HARNESS_DATE='2026-01-01T00:00:00+0000'
+export GIT_AUTHOR_NAME="$HARNESS_NAME" GIT_AUTHOR_EMAIL="$HARNESS_EMAIL"
+export GIT_COMMITTER_NAME="$HARNESS_NAME" GIT_COMMITTER_EMAIL="$HARNESS_EMAIL"
+export GIT_COMMITTER_DATE="$HARNESS_DATE"
+
+TOP=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+BASE=${BASE:-6.12}
+BUILD=${BUILD:-$TOP/build}
+LOGS=$BUILD/logs
+PATCHES=$TOP/patches/$BASE
+TREE=$BUILD/$BASE/linux
+OUT=$BUILD/$BASE/out
+mkdir -p "$LOGS"
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# base_var NAME: the value of NAME in bases/$BASE.mk
+base_var() {
+	[ -f "$TOP/bases/$BASE.mk" ] || die "unknown base '$BASE' (no bases/$BASE.mk)"
+	sed -n "s/^$1 *:= *//p" "$TOP/bases/$BASE.mk"
+}
+
+# run_logged LOG CMD...: run CMD with its output in LOG; on failure show the
+# tail of the log and where it is.
+run_logged() {
+	_log=$1
+	shift
+	if "$@" >"$_log" 2>&1; then
+		return 0
+	fi
+	_rc=$?
+	tail -n 30 "$_log" >&2
+	printf 'FAILED (exit %s): %s\n  log: %s\n' "$_rc" "$*" "$_log" >&2
+	return "$_rc"
+}
+
+# series_patches: the patch files of the series, in order, as full paths.
+series_patches() {
+	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"
+	grep -v '^[[:space:]]*\(#\|$\)' "$PATCHES/series" | while read -r p; do
+		[ -f "$PATCHES/$p" ] || die "series names a missing patch: $PATCHES/$p"
+		printf '%s\n' "$PATCHES/$p"
+	done
+}
