@@ -10,6 +10,11 @@ export GIT_AUTHOR_NAME="$HARNESS_NAME" GIT_AUTHOR_EMAIL="$HARNESS_EMAIL"
 export GIT_COMMITTER_NAME="$HARNESS_NAME" GIT_COMMITTER_EMAIL="$HARNESS_EMAIL"
 export GIT_COMMITTER_DATE="$HARNESS_DATE"
 
+# Debian's python3 first: the kernel's scripts (kunit.py, spdxcheck.py,
+# Sphinx) use the modules that deps.sh installs for it.
+PATH=/usr/bin:/usr/sbin:/bin:/sbin:$PATH
+export PATH
+
 TOP=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 BASE=${BASE:-6.12}
 BUILD=${BUILD:-$TOP/build}
@@ -33,10 +38,9 @@ base_var() {
 run_logged() {
 	_log=$1
 	shift
-	if "$@" >"$_log" 2>&1; then
-		return 0
-	fi
-	_rc=$?
+	_rc=0
+	"$@" >"$_log" 2>&1 || _rc=$?
+	[ "$_rc" -ne 0 ] || return 0
 	tail -n 30 "$_log" >&2
 	printf 'FAILED (exit %s): %s\n  log: %s\n' "$_rc" "$*" "$_log" >&2
 	return "$_rc"

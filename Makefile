@@ -1,0 +1,68 @@
+# IMA_INIT_LATE_SYNC: the patch series and the harness that proves it.
+#
+# The pipeline, one script a step (scripts/):
+#   deps -> base -> apply -> build -> kunit   (boot and verify follow)
+# and around it: export (work tree -> patches/), submission (signed-off
+# form), checkpatch, build-each (bisectability), docs, maintainers.
+#
+#   make demo            apply the series, build it, run its KUnit suite
+#   make check           every test (CI runs this)
+#   make export          write the work tree's commits back to patches/
+#   make submission      the series signed off by you (git config), to send
+#
+# BASE selects the kernel (bases/*.mk, patches/*/); default 6.12.
+
+BASE ?= 6.12
+export BASE
+
+S := scripts
+step = $(S)/step.sh
+
+.PHONY: all demo check deps base apply export submission checkpatch \
+	build build-each kunit docs maintainers clean
+
+all: demo
+
+deps:
+	@$(step) "deps: apt packages" $(S)/deps.sh
+
+base: deps
+	@$(step) "base: $(BASE)" $(S)/base.sh
+
+apply: base
+	@$(step) "apply: patches/$(BASE)/series" $(S)/apply.sh
+
+export:
+	@$(step) "export: work tree -> patches/$(BASE)" $(S)/export.sh
+
+submission:
+	@$(step) "submission: signed off by $$(git config user.name)" $(S)/submission.sh
+
+checkpatch: submission
+	@$(step) "checkpatch --strict" $(S)/checkpatch.sh build/$(BASE)/submission
+
+build:
+	@$(step) "build: IMA_INIT_LATE_SYNC=y" $(S)/build.sh late-sync late-sync kunit
+	@$(step) "build: IMA_INIT_LATE_SYNC=n" $(S)/build.sh late late kunit
+
+build-each:
+	@$(step) "build: every patch" $(S)/build-each.sh
+
+kunit:
+	@$(step) "kunit: IMA_INIT_LATE_SYNC off" $(S)/kunit.sh late
+	@$(step) "kunit: IMA_INIT_LATE_SYNC on" $(S)/kunit.sh late-sync CONFIG_IMA_INIT_LATE_SYNC=y
+
+docs:
+	@$(step) "docs: Sphinx, security/" $(S)/docs.sh
+
+maintainers:
+	@$(step) "maintainers" $(S)/maintainers.sh
+
+demo: apply
+	@$(S)/demo.sh
+
+check:
+	@$(S)/check.sh
+
+clean:
+	rm -rf build

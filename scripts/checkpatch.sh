@@ -1,0 +1,22 @@
+#!/bin/sh
+# checkpatch.sh DIR: scripts/checkpatch.pl --strict on every patch in DIR
+# (the cover letter aside). Passes only with 0 errors, 0 warnings and
+# 0 checks on each.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+dir=$1
+bad=0
+for p in "$dir"/[0-9]*.patch; do
+	case $p in */0000-cover-letter.patch) continue ;; esac
+	log=$LOGS/checkpatch-$BASE-$(basename "$p" .patch).log
+	(cd "$TREE" && perl scripts/checkpatch.pl --strict --color=never "$p") >"$log" 2>&1 || true
+	total=$(sed -n 's/^total: //p' "$log")
+	[ -n "$total" ] || { cat "$log" >&2; die "checkpatch gave no verdict on $(basename "$p") (log: $log)"; }
+	printf '  %-68s %s\n' "$(basename "$p")" "$total"
+	case $total in
+	"0 errors, 0 warnings, 0 checks,"*) ;;
+	*) grep -E -A4 '^(ERROR|WARNING|CHECK):' "$log" >&2; bad=1 ;;
+	esac
+done
+[ "$bad" -eq 0 ] || die "checkpatch --strict has findings (logs: $LOGS/checkpatch-$BASE-*.log)"

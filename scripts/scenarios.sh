@@ -1,0 +1,34 @@
+#!/bin/sh
+# scenarios.sh [PATTERN]: boot and verify every scenario of vm/scenarios
+# whose name matches the grep PATTERN (default: all), then check that
+# starting IMA later loses no record: with the same policy and initramfs,
+# every record after the first is the same with the option off (a-late) as
+# on (b-late-sync).
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+pattern=${1:-.}
+n=0
+while read -r name kernel tpm want_name digest selftest cmdline; do
+	case $name in '#'* | '') continue ;; esac
+	printf '%s\n' "$name" | grep -q -- "$pattern" || continue
+	# shellcheck disable=SC2086 # the command line is a list of words
+	"$TOP/scripts/boot.sh" "$name" "$kernel" "$tpm" $cmdline >/dev/null
+	"$TOP/scripts/verify.sh" "$name" "$kernel" "$want_name" "$digest" "$selftest"
+	n=$((n + 1))
+done <"$TOP/vm/scenarios"
+[ "$n" -gt 0 ] || die "no scenario matches '$pattern'"
+
+boots=$BUILD/$BASE/boots
+if [ -f "$boots/a-late.log" ] && [ -f "$boots/b-late-sync.log" ] &&
+	printf 'a-late\nb-late-sync\n' | grep -q -- "$pattern"; then
+	for b in a-late b-late-sync; do
+		tr -d '\r' <"$boots/$b.log" |
+			awk '$0 == "@@ ascii" { on = 1; next } /^@@ / { on = 0 } on' |
+			tail -n +2 >"$boots/$b.after-first"
+	done
+	[ -s "$boots/a-late.after-first" ] || die "a-late has no record after the first"
+	diff -u "$boots/a-late.after-first" "$boots/b-late-sync.after-first" >&2 ||
+		die "records after the first differ between option off and on"
+	say "  g: the $(wc -l <"$boots/a-late.after-first") records after the first are the same with the option off and on"
+fi

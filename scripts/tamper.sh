@@ -1,0 +1,72 @@
+#!/bin/sh
+# tamper.sh NAME: the verifier must notice tampering. On the list and PCRs
+# of the verified boot NAME, each of these must make the host kselftest
+# fail, with the reason it gives: one byte changed in the boot aggregate's
+# digest, in a record's template data and in its name; one PCR changed; the
+# list truncated mid-record; a length field pointing past the end; an
+# unknown template. The untouched copy must pass.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+boots=$BUILD/$BASE/boots
+list=$boots/$1.list
+pcrs=$boots/$1.pcrs
+work=$boots/$1.tamper
+test=$(find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f | head -n 1)
+[ -s "$list" ] && [ -d "$pcrs" ] || die "no list and PCRs of $1: verify it first"
+[ -x "$test" ] || die "no kselftest binary under $BUILD/$BASE/kselftest"
+
+# run_case NAME EXPECT: run the verifier on $work; EXPECT is pass, or a
+# message the failing verifier must print.
+run_case() {
+	out=$work/$1.log
+	rc=0
+	IMA_LIST=$work/list IMA_TPM=$work/pcrs IMA_CONFIG=/dev/null "$test" >"$out" 2>&1 || rc=$?
+	if [ "$2" = pass ]; then
+		[ "$rc" -eq 0 ] || die "$1: the untouched list fails (log: $out)"
+	else
+		[ "$rc" -ne 0 ] || die "$1: the verifier did not notice (log: $out)"
+		grep -q -- "$2" "$out" || die "$1: failed without saying '$2' (log: $out)"
+	fi
+	say "  $1: $( [ "$2" = pass ] && echo passes || echo "caught: $2")"
+}
+fresh() {
+	rm -rf "$work/list" "$work/pcrs"
+	cp "$list" "$work/list"
+	cp -r "$pcrs" "$work/pcrs"
+}
+# flip OFFSET: change one byte of the list
+flip() {
+	b=$(od -An -tu1 -j "$1" -N1 "$work/list" | tr -d ' ')
+	printf "$(printf '\\%03o' $(((b + 1) % 256)))" |
+		dd of="$work/list" bs=1 seek="$1" conv=notrunc status=none
+}
+# le32 OFFSET VALUE: write a little-endian u32 into the list
+le32() {
+	printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $(($2 & 255)) $(($2 >> 8 & 255)) \
+		$(($2 >> 16 & 255)) $(($2 >> 24 & 255)))" |
+		dd of="$work/list" bs=1 seek="$1" conv=notrunc status=none
+}
+
+mkdir -p "$work"
+size=$(wc -c <"$list")
+# Record 0 (ima-ng or similar): pcr 4, digest 20, name length 4 at 24.
+namelen=$(od -An -tu4 -j 24 -N4 "$list" | tr -d ' ')
+data=$((28 + namelen + 4))	# template data, after its length
+fresh; run_case untouched pass
+fresh; flip $((size - 1)); run_case "last byte of the list" "does not match"
+fresh; flip $((data + 12)); run_case "boot aggregate digest byte" "does not match"
+# the bank the boot aggregate was computed from, as the verifier said
+bank=pcr-$(sed -n 's/^# boot_aggregate[a-z_]* digest: \([a-z0-9]*\):.*/\1/p' "$work/untouched.log")
+[ -d "$work/pcrs/$bank" ] || die "no $bank among the PCRs of $1"
+# other PCR: change the first hex digit of PCR N of the bank
+other_pcr() {
+	v=$(cat "$work/pcrs/$bank/$1")
+	case $v in 0*) n=1 ;; *) n=0 ;; esac
+	printf '%s%s\n' "$n" "${v#?}" >"$work/pcrs/$bank/$1"
+}
+fresh; other_pcr 0; run_case "PCR 0 of the $bank bank" "aggregate to"
+fresh; other_pcr 10; run_case "PCR 10 of the $bank bank" "not to the TPM's PCR"
+fresh; head -c $((size - 3)) "$list" >"$work/list"; run_case "truncated list" "runs past the end"
+fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" "runs past the end"
+fresh; flip 28; run_case "unknown template" "unknown template"
