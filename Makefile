@@ -1,12 +1,15 @@
 # IMA_INIT_LATE_SYNC: the patch series and the harness that proves it.
 #
 # The pipeline, one script a step (scripts/):
-#   deps -> base -> apply -> build -> kunit   (boot and verify follow)
+#   deps -> base -> apply -> build -> kunit -> initramfs -> boot -> verify
 # and around it: export (work tree -> patches/), submission (signed-off
-# form), checkpatch, build-each (bisectability), docs, maintainers.
+# form), checkpatch, build-each (bisectability), docs, maintainers,
+# scenarios (boot + verify for each line of vm/scenarios), tamper.
 #
-#   make demo            apply the series, build it, run its KUnit suite
+#   make demo            the kernel with the option, booted with swtpm and
+#                        verified; then the deferred-TPM bug, off and on
 #   make check           every test (CI runs this)
+#   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
 #
@@ -19,7 +22,7 @@ S := scripts
 step = $(S)/step.sh
 
 .PHONY: all demo check deps base apply export submission checkpatch \
-	build build-each kunit docs maintainers clean
+	build build-each kunit docs maintainers initramfs scenarios clean
 
 all: demo
 
@@ -57,6 +60,17 @@ docs:
 
 maintainers:
 	@$(step) "maintainers" $(S)/maintainers.sh
+
+initramfs:
+	@$(step) "kselftest + initramfs" $(S)/initramfs.sh
+
+SCENARIO ?= .
+scenarios: build initramfs
+	@$(step) "build: deferred TPM probe (test-only), option off" \
+		$(S)/build-test-only.sh late-defer late kunit
+	@$(step) "build: deferred TPM probe (test-only), option on" \
+		$(S)/build-test-only.sh late-sync-defer late-sync kunit
+	@$(step) "vm: scenarios matching '$(SCENARIO)'" $(S)/scenarios.sh '$(SCENARIO)'
 
 demo: apply
 	@$(S)/demo.sh

@@ -21,6 +21,7 @@ run() {
 		exit 1
 	fi
 }
+
 run "deps: apt packages" "$S/deps.sh"
 run "base: Debian $(base_var BASE_PACKAGE) $(base_var BASE_VERSION)" "$S/base.sh"
 run "apply: git am patches/$BASE/series" "$S/apply.sh"
@@ -37,4 +38,11 @@ run "build: every patch, option on and off" "$S/build-each.sh"
 run "kunit: IMA_INIT_LATE_SYNC off" "$S/kunit.sh" late
 run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
 run "docs: Sphinx, security/" "$S/docs.sh"
+run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+run "build: deferred TPM probe (test-only), option off" \
+	"$S/build-test-only.sh" late-defer late kunit
+run "build: deferred TPM probe (test-only), option on" \
+	"$S/build-test-only.sh" late-sync-defer late-sync kunit
+run "vm: scenarios a-g, QEMU + swtpm" "$S/scenarios.sh"
+run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
 printf '\n%s: %s passed, 0 failed\n' "$BASE" "$passed"
