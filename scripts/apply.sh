@@ -5,11 +5,8 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-[ -d "$TREE/.git" ] || die "no kernel tree at $TREE: run 'make base BASE=$BASE' first"
+require_clean_tree "commit them and 'make export', or discard them"
 cd "$TREE"
-if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
-	die "$TREE has uncommitted changes; commit and 'make export', or discard them"
-fi
 work=$(git rev-parse work)
 if [ "$work" != "$(git rev-parse base)" ] &&
 	[ "$work" != "$(git rev-parse -q --verify refs/applied/work || true)" ]; then

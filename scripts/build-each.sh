@@ -5,9 +5,8 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
+require_clean_tree "commit them, or stash them"
 cd "$TREE"
-[ -z "$(git status --porcelain --untracked-files=no)" ] ||
-	die "$TREE has uncommitted changes"
 commits=$(git rev-list --reverse base..work)
 n=$(echo "$commits" | wc -l)
 trap 'git -C "$TREE" checkout -q work' EXIT

@@ -5,9 +5,8 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
+require_clean_tree "commit them, or stash them"
 cd "$TREE"
-[ -z "$(git status --porcelain --untracked-files=no)" ] ||
-	die "$TREE has uncommitted changes"
 trap 'git -C "$TREE" am --abort >/dev/null 2>&1 || true; git -C "$TREE" checkout -q work' EXIT
 git checkout -q -B test-only work
 for p in "$TOP/testing-only/$BASE"/*.patch; do

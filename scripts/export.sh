@@ -6,11 +6,8 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-[ -d "$TREE/.git" ] || die "no kernel tree at $TREE: run 'make apply BASE=$BASE' first"
+require_clean_tree "commit them first (git commit --fixup, then git rebase -i --autosquash base)"
 cd "$TREE"
-if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
-	die "$TREE has uncommitted changes: commit them first (git commit --fixup, then git rebase -i --autosquash base)"
-fi
 n=$(git rev-list --count base..work)
 [ "$n" -gt 0 ] || die "branch 'work' has no commits on top of the base: nothing to export"
 git config branch.work.description >/dev/null ||

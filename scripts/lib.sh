@@ -46,6 +46,14 @@ run_logged() {
 	return "$_rc"
 }
 
+# require_clean_tree HINT: stop unless the kernel tree of $BASE exists and
+# has no uncommitted change; HINT says what to do about such changes.
+require_clean_tree() {
+	[ -d "$TREE/.git" ] || die "no kernel tree at $TREE: run 'make apply BASE=$BASE' first"
+	[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
+		die "$TREE has uncommitted changes: $1"
+}
+
 # series_patches: the patch files of the series, in order, as full paths.
 series_patches() {
 	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"
