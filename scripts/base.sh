@@ -28,8 +28,13 @@ if [ -n "$suite" ]; then
 		-o "Dir::State::Lists=$BUILD/apt/$suite/lists"
 fi
 
+# apt's package lists may be missing or old on a machine set up by hand
+if [ -z "$(apt-cache "$@" madison "$pkg" 2>/dev/null)" ]; then
+	run_logged "$LOGS/base-$BASE-apt-update.log" apt-get "$@" update ||
+		die "apt-get update failed: is the Debian archive reachable? (log: $LOGS/base-$BASE-apt-update.log)"
+fi
 version=$want
-if ! apt-cache "$@" show "$pkg=$want" >/dev/null 2>&1; then
+if ! apt-cache "$@" madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | grep -qxF -- "$want"; then
 	version=$(apt-cache "$@" policy "$pkg" | sed -n 's/^ *Candidate: *//p')
 	[ -n "$version" ] && [ "$version" != "(none)" ] ||
 		die "$pkg is not in any apt source (did apt-get update run?)"

@@ -13,8 +13,21 @@ svg=$BUILD/$BASE/boots/$1.svg
 console() {
 	tr -d '\r' <"$log" | sed '/^@@ ima-vm begin/q'
 }
-console | perl "$TREE/scripts/bootgraph.pl" >"$svg" 2>/dev/null ||
-	die "bootgraph.pl failed on $log"
+# bootgraph.pl draws each initcall as a box and its name; the three that
+# tell the story are drawn in solid colours, with their names in bold.
+console | perl "$TREE/scripts/bootgraph.pl" 2>/dev/null | awk '
+	/^<rect / { if (held != "") print held; held = $0; next }
+	/^<text .*>(init_tis|deferred_probe_initcall|init_ima)<\/text>/ {
+		colour = $0 ~ />init_ima</ ? "rgb(220,0,0)" : \
+			 $0 ~ />init_tis</ ? "rgb(0,90,200)" : "rgb(230,150,0)"
+		sub(/fill:rgb\([0-9,]*\);fill-opacity:0.5/, "fill:" colour ";fill-opacity:1", held)
+		sub(/ font-size="3pt"/, "")
+		sub(/<text /, "<text font-weight=\"bold\" font-size=\"9pt\" ")
+	}
+	{ if (held != "") { print held; held = "" } print }
+	END { if (held != "") print held }
+' >"$svg"
+grep -q '>init_ima<' "$svg" || die "bootgraph.pl drew no init_ima from $log (boot with initcall_debug)"
 console | sed -n \
 	-e 's/^\[ *\([0-9.]*\)\] calling  \(init_tis\|deferred_probe_initcall\|init_ima\)+.*/  \1 s  start \2/p' \
 	-e 's/^\[ *\([0-9.]*\)\] initcall \(init_tis\|deferred_probe_initcall\|init_ima\)+.* returned \(-*[0-9]*\).*/  \1 s  end   \2 (returned \3)/p' \

@@ -1,0 +1,8 @@
+# Mainline Linux 7.3 as Debian ships it (trixie-backports), which already
+# carries an upstream form of IMA_INIT_LATE_SYNC. The suite is reached
+# through private apt lists (scripts/apt-suite.sh): nothing on the machine
+# is installed or upgraded from it.
+BASE_PACKAGE := linux-source-7.3
+BASE_VERSION := 7.3.4-1~bpo13+1
+BASE_TARBALL := usr/src/linux-source-7.3.tar.xz
+BASE_SUITE := trixie-backports
