@@ -67,9 +67,9 @@ initramfs:
 SCENARIO ?= .
 scenarios: build initramfs
 	@$(step) "build: deferred TPM probe (test-only), option off" \
-		$(S)/build-test-only.sh late-defer late kunit
+		$(S)/build-test-only.sh late-defer late late kunit
 	@$(step) "build: deferred TPM probe (test-only), option on" \
-		$(S)/build-test-only.sh late-sync-defer late-sync kunit
+		$(S)/build-test-only.sh late-sync-defer late-sync late-sync kunit
 	@$(step) "vm: scenarios matching '$(SCENARIO)'" $(S)/scenarios.sh '$(SCENARIO)'
 
 demo: apply

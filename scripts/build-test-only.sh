@@ -1,10 +1,16 @@
 #!/bin/sh
-# build-test-only.sh NAME [FRAGMENT...]: build.sh, on the series plus the
-# test-only scaffolding of testing-only/$BASE/ (never part of the series),
-# applied on a branch of its own; the tree returns to branch work after.
+# build-test-only.sh NAME TREE [FRAGMENT...]: the kernel of build.sh TREE
+# FRAGMENT..., built on the series plus the test-only scaffolding of
+# testing-only/$BASE/ (never part of the series), kept as
+# build/$BASE/out/NAME/{.config,arch/x86/boot/bzImage}. The scaffolding is
+# applied on a branch of its own in the same build tree, so only the files
+# it touches are rebuilt; TREE is then rebuilt without it.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
+name=$1
+shift
+tree=$1
 require_clean_tree "commit them, or stash them"
 cd "$TREE"
 trap 'git -C "$TREE" am --abort >/dev/null 2>&1 || true; git -C "$TREE" checkout -q work' EXIT
@@ -14,4 +20,10 @@ for p in "$TOP/testing-only/$BASE"/*.patch; do
 	git am -q --committer-date-is-author-date "$p" >"$LOGS/test-only-$BASE.log" 2>&1 ||
 		die "$(basename "$p") does not apply (log: $LOGS/test-only-$BASE.log)"
 done
-"$TOP/scripts/build.sh" "$@"
+"$TOP/scripts/build.sh" "$@" >/dev/null
+mkdir -p "$OUT/$name/arch/x86/boot"
+cp "$OUT/$tree/.config" "$OUT/$name/.config"
+cp "$OUT/$tree/arch/x86/boot/bzImage" "$OUT/$name/arch/x86/boot/bzImage"
+git checkout -q work
+"$TOP/scripts/build.sh" "$@" >/dev/null
+say "built $OUT/$name/arch/x86/boot/bzImage (with testing-only/$BASE)"

@@ -40,9 +40,9 @@ run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_
 run "docs: Sphinx, security/" "$S/docs.sh"
 run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
 run "build: deferred TPM probe (test-only), option off" \
-	"$S/build-test-only.sh" late-defer late kunit
+	"$S/build-test-only.sh" late-defer late late kunit
 run "build: deferred TPM probe (test-only), option on" \
-	"$S/build-test-only.sh" late-sync-defer late-sync kunit
+	"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
 run "vm: scenarios a-g, QEMU + swtpm" "$S/scenarios.sh"
 run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
 printf '\n%s: %s passed, 0 failed\n' "$BASE" "$passed"

@@ -40,8 +40,8 @@ fi
 
 say ""
 say "== The bug: the TPM's first probe is deferred (test-only scaffolding)"
-"$S/step.sh" "build: option off, deferred TPM probe" "$S/build-test-only.sh" late-defer late kunit
-"$S/step.sh" "build: option on, deferred TPM probe" "$S/build-test-only.sh" late-sync-defer late-sync kunit
+"$S/step.sh" "build: option off, deferred TPM probe" "$S/build-test-only.sh" late-defer late late kunit
+"$S/step.sh" "build: option on, deferred TPM probe" "$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
 "$S/step.sh" "boot: both, with initcall_debug" "$S/scenarios.sh" '^d-'
 for side in d-deferred-late d-deferred-sync; do
 	say ""

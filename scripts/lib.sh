@@ -23,6 +23,8 @@ PATCHES=$TOP/patches/$BASE
 TREE=$BUILD/$BASE/linux
 OUT=$BUILD/$BASE/out
 mkdir -p "$LOGS"
+# ccache hits across clones too: paths under build/ are hashed relative.
+export CCACHE_BASEDIR="$BUILD"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
