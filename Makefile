@@ -10,6 +10,7 @@
 #                        verified; then the deferred-TPM bug, off and on
 #   make check           every test (CI runs this)
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
+#   make bench           cost figures (size, boot time) into build/bench-BASE.txt
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
 #
@@ -22,7 +23,7 @@ S := scripts
 step = $(S)/step.sh
 
 .PHONY: all demo check deps base apply export submission checkpatch \
-	build build-each kunit docs maintainers initramfs scenarios clean
+	build build-each kunit docs maintainers initramfs scenarios bench clean
 
 all: demo
 
@@ -77,6 +78,9 @@ demo: apply
 
 check:
 	@$(S)/check.sh
+
+bench: apply
+	@$(step) "bench: size and boot-time figures" $(S)/bench.sh
 
 clean:
 	rm -rf build

@@ -8,15 +8,17 @@ set -eu
 
 S=$TOP/scripts
 boots=$BUILD/$BASE/boots
-section() {
-	tr -d '\r' <"$boots/$1.log" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
-}
+section() { serial_section "$boots/$1.log" "$2"; }
 show_boot() {
 	st=$(section "$1" selftest)
-	printf '%s\n' "$st" | sed -n 's/^# \(first record: .*\)/  \1/p; s/^# \(boot_aggregate.*digest: .*\)/  \1/p'
+	printf '%s\n' "$st" | sed -n \
+		-e 's/^# \(first record: .*\)/  \1/p' \
+		-e 's/^# \(boot_aggregate[a-z_]* digest: .*\)/  \1/p' \
+		-e 's/^# \(boot_aggregate[a-z_]* matches PCRs .*\)/  verifier: \1/p' \
+		-e 's/^# \(PCR [0-9]* replay matches .*\)/  verifier: \1/p' \
+		-e 's/^# .*:\(a TPM is present, yet the boot aggregate is zero.*\)/  verifier: \1/p' \
+		-e 's/^# \(PASSED: .*\|FAILED: .*\)/  kselftest: \1/p'
 	section "$1" dmesg | sed -n 's/^\[ *[0-9.]*\] \(ima: No TPM chip found.*\)/  kernel: \1/p'
-	printf '%s\n' "$st" | sed -n 's/^# \(.*matches.*\)/  \1/p; s/^# \(no TPM: .*\)/  \1/p'
-	printf '%s\n' "$st" | grep -E '^# (FAIL|PASS|Totals)|a TPM is present, yet' | sed 's/^#.*: *\(a TPM is present\)/  verifier: \1/; s/^# /  kselftest: /'
 }
 
 "$S/step.sh" "build: the kernel, IMA_INIT_LATE_SYNC=y" "$S/build.sh" late-sync late-sync kunit

@@ -56,6 +56,12 @@ require_clean_tree() {
 		die "$TREE has uncommitted changes: $1"
 }
 
+# serial_section LOG NAME: the lines of the section "@@ NAME" that the
+# guest's /init (vm/init) printed into the serial log LOG.
+serial_section() {
+	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
+}
+
 # series_patches: the patch files of the series, in order, as full paths.
 series_patches() {
 	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"

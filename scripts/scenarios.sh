@@ -23,9 +23,7 @@ boots=$BUILD/$BASE/boots
 if [ -f "$boots/a-late.log" ] && [ -f "$boots/b-late-sync.log" ] &&
 	printf 'a-late\nb-late-sync\n' | grep -q -- "$pattern"; then
 	for b in a-late b-late-sync; do
-		tr -d '\r' <"$boots/$b.log" |
-			awk '$0 == "@@ ascii" { on = 1; next } /^@@ / { on = 0 } on' |
-			tail -n +2 >"$boots/$b.after-first"
+		serial_section "$boots/$b.log" ascii | tail -n +2 >"$boots/$b.after-first"
 	done
 	[ -s "$boots/a-late.after-first" ] || die "a-late has no record after the first"
 	diff -u "$boots/a-late.after-first" "$boots/b-late-sync.after-first" >&2 ||

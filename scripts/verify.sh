@@ -14,10 +14,7 @@ name=$1 kernel=$2 want_name=$3 want_digest=$4 want_selftest=$5
 dir=$BUILD/$BASE/boots
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
-# section NAME: the lines of one fenced section of the serial log
-section() {
-	tr -d '\r' <"$log" | awk -v s="@@ $1" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
-}
+section() { serial_section "$log" "$1"; }
 fail() { die "$name: $* (serial log: $log)"; }
 
 st=$(section selftest)

@@ -1,0 +1,74 @@
+#!/bin/sh
+# bench.sh: the cost figures of the series of $BASE, written to
+# build/bench-$BASE.txt; a report, never a test.
+#  - size: scripts/bloat-o-meter on vmlinux, KUnit off: the series with the
+#    option off against the unpatched base, and the option on against off;
+#  - boot: from initcall_debug boots with swtpm, the median over $BENCH_BOOTS
+#    (10) boots of the moment init_ima returned and of the moment /init
+#    started, option on against off.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+S=$TOP/scripts
+report=$BUILD/bench-$BASE.txt
+boots=${BENCH_BOOTS:-10}
+require_clean_tree "commit them, or stash them"
+
+# The unpatched base, built in its own tree, then the series, option off and on.
+trap 'git -C "$TREE" checkout -q work' EXIT
+git -C "$TREE" checkout -q --detach base
+ALLOW_UNDEFINED=1 "$S/build.sh" bench-base late no-kunit >/dev/null
+git -C "$TREE" checkout -q work
+"$S/build.sh" bench-late late no-kunit >/dev/null
+"$S/build.sh" bench-late-sync late-sync no-kunit >/dev/null
+bloat() {
+	perl "$TREE/scripts/bloat-o-meter" "$OUT/$1/vmlinux" "$OUT/$2/vmlinux"
+}
+
+# median FILE: the median of the numbers in FILE, one a line
+median() {
+	sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# boot_times KERNEL: boot it $boots times; record when init_ima returned and
+# when /init started, in seconds since the kernel started
+boot_times() {
+	: >"$BUILD/$BASE/bench-$1.ima"
+	: >"$BUILD/$BASE/bench-$1.init"
+	i=0
+	while [ "$i" -lt "$boots" ]; do
+		i=$((i + 1))
+		"$S/boot.sh" "bench-$1-$i" "$1" tpm2 initcall_debug loglevel=8 >/dev/null
+		log=$BUILD/$BASE/boots/bench-$1-$i.log
+		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] initcall init_ima+.* returned.*/\1/p' |
+			head -n 1 >>"$BUILD/$BASE/bench-$1.ima"
+		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' |
+			head -n 1 >>"$BUILD/$BASE/bench-$1.init"
+	done
+}
+"$S/initramfs.sh" >/dev/null
+boot_times bench-late
+boot_times bench-late-sync
+ima_off=$(median "$BUILD/$BASE/bench-bench-late.ima")
+ima_on=$(median "$BUILD/$BASE/bench-bench-late-sync.ima")
+init_off=$(median "$BUILD/$BASE/bench-bench-late.init")
+init_on=$(median "$BUILD/$BASE/bench-bench-late-sync.init")
+
+{
+	echo "Cost figures of patches/$BASE on $(cat "$BUILD/$BASE/base.stamp")"
+	echo "(x86_64, tinyconfig + configs/x86_64-vm.config, KUnit off; QEMU TCG + swtpm TPM 2.0)"
+	echo
+	echo "== vmlinux, the series with IMA_INIT_LATE_SYNC off against the unpatched base"
+	bloat bench-base bench-late
+	echo
+	echo "== vmlinux, IMA_INIT_LATE_SYNC on against off"
+	bloat bench-late bench-late-sync
+	echo
+	echo "== boot, median of $boots boots each (seconds since the kernel started)"
+	printf '%-34s %10s %10s %8s\n' "" "option off" "option on" "on/off"
+	printf '%-34s %10s %10s %8s\n' "init_ima returned" "$ima_off" "$ima_on" \
+		"$(awk -v a="$ima_on" -v b="$ima_off" 'BEGIN { printf "%.3f", a / b }')"
+	printf '%-34s %10s %10s %8s\n' "/init started (end of kernel init)" "$init_off" "$init_on" \
+		"$(awk -v a="$init_on" -v b="$init_off" 'BEGIN { printf "%.3f", a / b }')"
+} >"$report"
+cat "$report"
+say "report: $report"
