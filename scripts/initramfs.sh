@@ -10,7 +10,7 @@ root=$BUILD/$BASE/initramfs
 run_logged "$LOGS/kselftest-$BASE.log" \
 	make -C "$TREE/tools/testing/selftests" TARGETS=ima O="$ks" ||
 	die "the ima kselftest does not build (log: $LOGS/kselftest-$BASE.log)"
-test=$(find "$ks" -name ima_measurements_test -type f | head -n 1)
+test=$(kselftest_bin)
 [ -x "$test" ] || die "no ima_measurements_test under $ks"
 
 rm -rf "$root"

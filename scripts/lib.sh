@@ -62,6 +62,11 @@ serial_section() {
 	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
 }
 
+# kselftest_bin: the ima kselftest binary that initramfs.sh built for $BASE
+kselftest_bin() {
+	find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f 2>/dev/null | head -n 1
+}
+
 # series_patches: the patch files of the series, in order, as full paths.
 series_patches() {
 	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"

@@ -12,7 +12,7 @@ boots=$BUILD/$BASE/boots
 list=$boots/$1.list
 pcrs=$boots/$1.pcrs
 work=$boots/$1.tamper
-test=$(find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f | head -n 1)
+test=$(kselftest_bin)
 [ -s "$list" ] && [ -d "$pcrs" ] || die "no list and PCRs of $1: verify it first"
 [ -x "$test" ] || die "no kselftest binary under $BUILD/$BASE/kselftest"
 

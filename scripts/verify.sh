@@ -59,7 +59,7 @@ if [ -n "$(section pcrs)" ]; then
 		printf '%s\n' "$value" >"$tpm/$bank/$idx"
 	done
 fi
-test=$(find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f | head -n 1)
+test=$(kselftest_bin)
 hrc=0
 IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$OUT/$kernel/.config \
 	"$test" >"$dir/$name.host.log" 2>&1 || hrc=$?
