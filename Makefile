@@ -10,20 +10,25 @@
 #                        verified; then the deferred-TPM bug, off and on
 #   make check           every test (CI runs this)
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
-#   make bench           cost figures (size, boot time) into build/bench-BASE.txt
+#   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
+#   make bench           cost figures (size, boot time) of every base, into
+#                        build/bench-BASE.txt
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
 #
-# BASE selects the kernel (bases/*.mk, patches/*/); default 6.12.
+# BASE selects the kernel (bases/*.mk, patches/*/) of the one-base targets;
+# default 6.12. check and bench cover every base of BASES.
 
 BASE ?= 6.12
-export BASE
+BASES ?= 6.12 mainline
+export BASE BASES
 
 S := scripts
 step = $(S)/step.sh
 
 .PHONY: all demo check deps base apply export submission checkpatch \
-	build build-each kunit docs maintainers initramfs scenarios bench clean
+	build build-each kunit docs maintainers initramfs scenarios fuzz bench \
+	bench-base clean
 
 all: demo
 
@@ -73,14 +78,23 @@ scenarios: build initramfs
 		$(S)/build-test-only.sh late-sync-defer late-sync late-sync kunit
 	@$(step) "vm: scenarios matching '$(SCENARIO)'" $(S)/scenarios.sh '$(SCENARIO)'
 
+FUZZ_SECONDS ?= 600
+fuzz: scenarios
+	@$(step) "fuzz: the list parser for $(FUZZ_SECONDS)s" $(S)/fuzz.sh $(FUZZ_SECONDS)
+
 demo: apply
 	@$(S)/demo.sh
 
 check:
 	@$(S)/check.sh
 
-bench: apply
-	@$(step) "bench: size and boot-time figures" $(S)/bench.sh
+bench:
+	@for b in $(BASES); do \
+		$(MAKE) --no-print-directory bench-base BASE=$$b || exit 1; \
+	done
+
+bench-base: apply
+	@$(step) "bench: size and boot-time figures of $(BASE)" $(S)/bench.sh
 
 clean:
 	rm -rf build

@@ -6,3 +6,6 @@ BASE_PACKAGE := linux-source-7.3
 BASE_VERSION := 7.3.4-1~bpo13+1
 BASE_TARBALL := usr/src/linux-source-7.3.tar.xz
 BASE_SUITE := trixie-backports
+# The initcalls IMA starts from, as initcall_debug names them: the LSM
+# framework's late hooks (late_initcall; late_initcall_sync with the option).
+IMA_INITCALLS := security_initcall_late security_initcall_late_sync

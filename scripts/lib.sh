@@ -67,6 +67,11 @@ kselftest_bin() {
 	find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f 2>/dev/null | head -n 1
 }
 
+# sanitizer_report LOG: true if LOG holds an ASan, UBSan or LSan report.
+sanitizer_report() {
+	grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$1"
+}
+
 # series_patches: the patch files of the series, in order, as full paths.
 series_patches() {
 	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"

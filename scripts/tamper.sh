@@ -4,7 +4,8 @@
 # fail, with the reason it gives: one byte changed in the boot aggregate's
 # digest, in a record's template data and in its name; one PCR changed; the
 # list truncated mid-record; a length field pointing past the end; an
-# unknown template. The untouched copy must pass.
+# unknown template. The untouched copy must pass. VERIFIER names another
+# build of the verifier to run (one with sanitizers, say).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -12,9 +13,9 @@ boots=$BUILD/$BASE/boots
 list=$boots/$1.list
 pcrs=$boots/$1.pcrs
 work=$boots/$1.tamper
-test=$(kselftest_bin)
+test=${VERIFIER:-$(kselftest_bin)}
 [ -s "$list" ] && [ -d "$pcrs" ] || die "no list and PCRs of $1: verify it first"
-[ -x "$test" ] || die "no kselftest binary under $BUILD/$BASE/kselftest"
+[ -x "$test" ] || die "no verifier binary $test"
 
 # run_case NAME EXPECT: run the verifier on $work; EXPECT is pass, or a
 # message the failing verifier must print.
@@ -22,6 +23,7 @@ run_case() {
 	out=$work/$1.log
 	rc=0
 	IMA_LIST=$work/list IMA_TPM=$work/pcrs IMA_CONFIG=/dev/null "$test" >"$out" 2>&1 || rc=$?
+	! sanitizer_report "$out" || die "$1: a sanitizer reported an error in the verifier (log: $out)"
 	if [ "$2" = pass ]; then
 		[ "$rc" -eq 0 ] || die "$1: the untouched list fails (log: $out)"
 	else

@@ -2,9 +2,14 @@
 # timeline.sh NAME: from an initcall_debug boot (build/$BASE/boots/NAME.log)
 # draw the initcall timeline with the kernel's scripts/bootgraph.pl
 # (NAME.svg), and print the moments a person looks for: the TPM's probes,
-# deferred_probe_initcall and init_ima.
+# deferred_probe_initcall and the initcall IMA starts from (IMA_INITCALLS of
+# bases/$BASE.mk).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
+
+ima=$(base_var IMA_INITCALLS)
+ere=$(printf %s "$ima" | tr ' ' '|')		# for awk
+bre=$(printf %s "$ima" | sed 's/ /\\|/g')	# for sed
 
 log=$BUILD/$BASE/boots/$1.log
 svg=$BUILD/$BASE/boots/$1.svg
@@ -15,22 +20,26 @@ console() {
 }
 # bootgraph.pl draws each initcall as a box and its name; the three that
 # tell the story are drawn in solid colours, with their names in bold.
-console | perl "$TREE/scripts/bootgraph.pl" 2>/dev/null | awk '
+console | perl "$TREE/scripts/bootgraph.pl" 2>/dev/null | awk -v ima="^($ere)$" '
 	/^<rect / { if (held != "") print held; held = $0; next }
-	/^<text .*>(init_tis|deferred_probe_initcall|init_ima)<\/text>/ {
-		colour = $0 ~ />init_ima</ ? "rgb(220,0,0)" : \
-			 $0 ~ />init_tis</ ? "rgb(0,90,200)" : "rgb(230,150,0)"
-		sub(/fill:rgb\([0-9,]*\);fill-opacity:0.5/, "fill:" colour ";fill-opacity:1", held)
-		sub(/ font-size="3pt"/, "")
-		sub(/<text /, "<text font-weight=\"bold\" font-size=\"9pt\" ")
+	/^<text .*>[a-z_0-9]*<\/text>/ {
+		match($0, />[a-z_0-9]*</)
+		name = substr($0, RSTART + 1, RLENGTH - 2)
+		if (name ~ ima || name == "init_tis" || name == "deferred_probe_initcall") {
+			colour = name ~ ima ? "rgb(220,0,0)" : \
+				 name == "init_tis" ? "rgb(0,90,200)" : "rgb(230,150,0)"
+			sub(/fill:rgb\([0-9,]*\);fill-opacity:0.5/, "fill:" colour ";fill-opacity:1", held)
+			sub(/ font-size="3pt"/, "")
+			sub(/<text /, "<text font-weight=\"bold\" font-size=\"9pt\" ")
+		}
 	}
 	{ if (held != "") { print held; held = "" } print }
 	END { if (held != "") print held }
 ' >"$svg"
-grep -q '>init_ima<' "$svg" || die "bootgraph.pl drew no init_ima from $log (boot with initcall_debug)"
+grep -Eq ">($ere)<" "$svg" || die "bootgraph.pl drew no $ima from $log (boot with initcall_debug)"
 console | sed -n \
-	-e 's/^\[ *\([0-9.]*\)\] calling  \(init_tis\|deferred_probe_initcall\|init_ima\)+.*/  \1 s  start \2/p' \
-	-e 's/^\[ *\([0-9.]*\)\] initcall \(init_tis\|deferred_probe_initcall\|init_ima\)+.* returned \(-*[0-9]*\).*/  \1 s  end   \2 (returned \3)/p' \
+	-e "s/^\[ *\([0-9.]*\)\] calling  \(init_tis\|deferred_probe_initcall\|$bre\)+.*/  \1 s  start \2/p" \
+	-e "s/^\[ *\([0-9.]*\)\] initcall \(init_tis\|deferred_probe_initcall\|$bre\)+.* returned \(-*[0-9]*\).*/  \1 s  end   \2 (returned \3)/p" \
 	-e 's/^\[ *\([0-9.]*\)\] .*TEST ONLY: \(.*\)/  \1 s  tpm_tis: \2/p' \
 	-e 's/^\[ *\([0-9.]*\)\] tpm_tis [^ ]* \(.*TPM (device-id.*\)/  \1 s  tpm_tis: probed, \2/p' \
 	-e 's/^\[ *\([0-9.]*\)\] ima: \(No TPM chip found.*\)/  \1 s  ima: \2/p' \

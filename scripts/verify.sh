@@ -6,7 +6,9 @@
 #   SELFTEST_WANTED  pass | bypass (fails only because a TPM is present
 #                    but IMA ran in TPM-bypass mode: the bug)
 # The kselftest's verdict in the guest is checked, then the list and PCRs
-# copied out of the guest are checked again on the host by the same binary.
+# copied out of the guest are checked again on the host by the same binary,
+# or by the build of it that VERIFIER names (one with sanitizers, say): any
+# sanitizer report fails.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -59,14 +61,17 @@ if [ -n "$(section pcrs)" ]; then
 		printf '%s\n' "$value" >"$tpm/$bank/$idx"
 	done
 fi
-test=$(kselftest_bin)
+test=${VERIFIER:-$(kselftest_bin)}
+hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
 hrc=0
 IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$OUT/$kernel/.config \
-	"$test" >"$dir/$name.host.log" 2>&1 || hrc=$?
+	"$test" >"$hlog" 2>&1 || hrc=$?
+! sanitizer_report "$hlog" ||
+	fail "a sanitizer reported an error in the verifier on the host (log: $hlog)"
 if [ "$want_selftest" = pass ] && [ "$hrc" -ne 0 ]; then
-	fail "the kselftest passed in the guest but fails on the host (log: $dir/$name.host.log)"
+	fail "the kselftest passed in the guest but fails on the host (log: $hlog)"
 fi
 if [ "$want_selftest" = bypass ] && [ "$hrc" -eq 0 ]; then
-	fail "the kselftest on the host missed the TPM-bypass (log: $dir/$name.host.log)"
+	fail "the kselftest on the host missed the TPM-bypass (log: $hlog)"
 fi
 say "  $name: $first $digest; kselftest $want_selftest in the guest and on the host"

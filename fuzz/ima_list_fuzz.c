@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target for the measurement-list parser of the ima kselftest
+ * (tools/testing/selftests/ima/ima_list.c). Every input is parsed; a list
+ * that parses is then read the way the verifier reads it: each record's
+ * name, file digest and template digests, and the replay of the PCR.
+ * Built with AddressSanitizer and UndefinedBehaviorSanitizer, so any read
+ * outside the input is a crash.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ima_list.h"
+
+static const enum ima_hash_algo algos[] = {
+	IMA_SHA1, IMA_SHA256, IMA_SHA384, IMA_SHA512,
+};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t value[IMA_HASH_MAX_DIGEST], digest[IMA_HASH_MAX_DIGEST];
+	struct ima_list list;
+	char err[256], name[IMA_EVENT_NAME_LEN_MAX + 1];
+	uint8_t *copy;
+	size_t i, a;
+
+	/* An exact-size heap copy, so that a read past the end is caught. */
+	copy = malloc(size ? size : 1);
+	if (!copy)
+		return 0;
+	memcpy(copy, data, size);
+	if (ima_list_parse(copy, size, &list, err, sizeof(err)) == 0) {
+		for (i = 0; i < list.nr; i++) {
+			const struct ima_record *rec = &list.records[i];
+			enum ima_hash_algo algo;
+			const uint8_t *d;
+			size_t len;
+
+			ima_record_name(rec, name, sizeof(name));
+			ima_record_digest(rec, &algo, &d, &len);
+			ima_record_is_violation(rec);
+			for (a = 0; a < sizeof(algos) / sizeof(algos[0]); a++)
+				ima_record_template_digest(rec, algos[a], digest);
+		}
+		for (a = 0; a < sizeof(algos) / sizeof(algos[0]); a++)
+			ima_list_replay(&list, 10, algos[a], value);
+		ima_list_free(&list);
+	}
+	free(copy);
+	return 0;
+}
