@@ -8,7 +8,10 @@
 #
 #   make demo            the kernel with the option, booted with swtpm and
 #                        verified; then the deferred-TPM bug, off and on
-#   make check           every test (CI runs this)
+#   make check           every test of both series (CI runs this)
+#   make check-gates     the heavier reviewer gates: config and compiler
+#                        matrix, randconfig, KUnit under KASAN + UBSAN
+#                        (CI runs this too)
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
 #   make bench           cost figures (size, boot time) of every base, into
@@ -26,7 +29,7 @@ export BASE BASES
 S := scripts
 step = $(S)/step.sh
 
-.PHONY: all demo check deps base apply export submission checkpatch \
+.PHONY: all demo check check-gates deps base apply export submission checkpatch \
 	build build-each kunit docs maintainers initramfs scenarios fuzz bench \
 	bench-base clean
 
@@ -70,13 +73,13 @@ maintainers:
 initramfs:
 	@$(step) "kselftest + initramfs" $(S)/initramfs.sh
 
-SCENARIO ?= .
+SCENARIO ?=
 scenarios: build initramfs
 	@$(step) "build: deferred TPM probe (test-only), option off" \
 		$(S)/build-test-only.sh late-defer late late kunit
 	@$(step) "build: deferred TPM probe (test-only), option on" \
 		$(S)/build-test-only.sh late-sync-defer late-sync late-sync kunit
-	@$(step) "vm: scenarios matching '$(SCENARIO)'" $(S)/scenarios.sh '$(SCENARIO)'
+	@$(step) "vm: scenarios $(or $(SCENARIO),a-h)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600
 fuzz: scenarios
@@ -86,7 +89,10 @@ demo: apply
 	@$(S)/demo.sh
 
 check:
-	@$(S)/check.sh
+	@$(S)/check.sh core
+
+check-gates:
+	@$(S)/check.sh gates
 
 bench:
 	@for b in $(BASES); do \

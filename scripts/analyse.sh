@@ -18,5 +18,8 @@ run_logged "$log" make ARCH=x86_64 CC="ccache gcc" O="$o" -j"$(nproc)" \
 for f in "$dir"/*.[ch]; do
 	scripts/kernel-doc -none -Wall "$f" 2>&1
 done >>"$log"
-grep -E '^[^ ]+:[0-9]+(:[0-9]+)?: (warning|error):' "$log" |
-	sed -E "s#^.*($dir/)#\\1#; s#^([^:]+):[0-9]+(:[0-9]+)?: #\\1: #" | LC_ALL=C sort
+# gcc and sparse say "FILE:LINE:COL: warning: ...", and so does kernel-doc,
+# but for the Python one of newer kernels: "Warning: FILE:LINE ..."
+sed -E 's#^Warning: ([^ :]+):([0-9]+) #\1:\2: warning: #' "$log" |
+	grep -E '^[^ ]+:[0-9]+(:[0-9]+)?: (warning|error):' |
+	sed -E "s#^.*($dir/)#\\1#; s#^([^:]+):[0-9]+(:[0-9]+)?: #\\1: #" | LC_ALL=C sort -u

@@ -2,7 +2,10 @@
 # build.sh NAME [FRAGMENT...]: configure the kernel tree of $BASE with
 # tinyconfig plus configs/x86_64-vm.config plus each FRAGMENT (names under
 # configs/, without .config), and build it with O=build/$BASE/out/NAME.
-# Prints the path of the image.
+# Prints the path of the image. KCC is the compiler (default "ccache gcc"),
+# KMAKE adds make arguments (LLVM=-19, say), KTARGETS replaces the targets
+# (default bzImage), and ALLOW_DROPPED=1 lets fragment symbols that others
+# turned off go (see below).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -20,7 +23,8 @@ done
 mkdir -p "$o"
 
 kmake() {
-	make -C "$TREE" ARCH=x86_64 CC="ccache gcc" -j"$(nproc)" "$@"
+	# shellcheck disable=SC2086 # KMAKE is a list of make arguments
+	make -C "$TREE" ARCH=x86_64 CC="${KCC:-ccache gcc}" ${KMAKE-} -j"$(nproc)" "$@"
 }
 
 # The config is made in a scratch output directory and copied over only
@@ -36,9 +40,11 @@ mkdir -p "$scratch"
 
 # Every symbol a fragment asks for must hold in the final .config; with
 # ALLOW_UNDEFINED=1 (building a patch that comes before the one defining a
-# symbol), symbols this tree does not define are let through.
+# symbol), symbols this tree does not define are let through; with
+# ALLOW_DROPPED=1 (IMA turned off, say), all are.
 missing=
 for sym in $(sed -n 's/^Value requested for CONFIG_\([A-Z0-9_]*\) not in final .config$/\1/p' "$log.config"); do
+	[ "${ALLOW_DROPPED-}" != 1 ] || continue
 	if [ "${ALLOW_UNDEFINED-}" = 1 ] &&
 		! grep -rqx --include='Kconfig*' "config $sym" "$TREE"; then
 		continue
@@ -49,5 +55,6 @@ done
 	die "$name: these fragment symbols did not take:$missing (log: $log.config)"
 
 cmp -s "$scratch/.config" "$o/.config" || cp "$scratch/.config" "$o/.config"
-run_logged "$log" kmake O="$o" olddefconfig bzImage
+# shellcheck disable=SC2086 # KTARGETS is a list of targets
+run_logged "$log" kmake O="$o" olddefconfig ${KTARGETS:-bzImage}
 say "built $o/arch/x86/boot/bzImage"

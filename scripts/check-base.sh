@@ -1,17 +1,23 @@
 #!/bin/sh
-# check-base.sh: every test of $BASE, in pipeline order, each as one step.
-# Stops at the first failure; the last line counts what passed and failed,
-# and build/check-$BASE.result keeps the two numbers for check.sh.
+# check-base.sh [core|gates]: the tests of $BASE, in pipeline order, each as
+# one step. core (the default) is every test of the series and the harness;
+# gates are the heavier reviewer gates: the config and compiler matrix,
+# seeded randconfig, and the KUnit suite under KASAN and UBSAN (UML, and
+# the x86_64 guest). Stops at the first failure; the last line counts what
+# passed and failed, and build/check-$BASE-MODE.result keeps the two
+# numbers for check.sh.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
+mode=${1:-core}
+case $mode in core | gates) ;; *) die "usage: check-base.sh [core|gates]" ;; esac
 S=$TOP/scripts
 # The submission form is checked with a test identity, never the user's.
 test_name='Test Submitter'
 test_email='test.submitter@example.org'
 
 passed=0
-result=$BUILD/check-$BASE.result
+result=$BUILD/check-$BASE-$mode.result
 rm -f "$result"
 run() {
 	name=$1
@@ -20,8 +26,8 @@ run() {
 		passed=$((passed + 1))
 	else
 		echo "$passed 1" >"$result"
-		printf '\n%s: %s passed, 1 failed (stopped at: %s; logs: %s)\n' \
-			"$BASE" "$passed" "$name" "$LOGS" >&2
+		printf '\n%s %s: %s passed, 1 failed (stopped at: %s; logs: %s)\n' \
+			"$BASE" "$mode" "$passed" "$name" "$LOGS" >&2
 		exit 1
 	fi
 }
@@ -29,27 +35,45 @@ run() {
 run "deps: apt packages" "$S/deps.sh"
 run "base: Debian $(base_var BASE_PACKAGE) $(base_var BASE_VERSION)" "$S/base.sh"
 run "apply: git am patches/$BASE/series" "$S/apply.sh"
-run "export: apply + export is byte-stable" "$S/roundtrip.sh"
-run "submission: signed off by a test identity" env GIT_CONFIG_COUNT=2 \
-	GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$test_name" \
-	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$test_email" \
-	"$S/submission.sh" "$BUILD/$BASE/submission-test"
-run "forms: stored neutral, submission signed off" \
-	"$S/forms.sh" "$BUILD/$BASE/submission-test" "$test_name" "$test_email"
-run "checkpatch --strict: submission form" "$S/checkpatch.sh" "$BUILD/$BASE/submission-test"
-run "maintainers: IMA entry covers added files" "$S/maintainers.sh"
-run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" "$S/build-each.sh"
-run "kunit: IMA_INIT_LATE_SYNC off" "$S/kunit.sh" late
-run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
-run "docs: Sphinx, security/" "$S/docs.sh"
-run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
-run "build: deferred TPM probe (test-only), option off" \
-	"$S/build-test-only.sh" late-defer late late kunit
-run "build: deferred TPM probe (test-only), option on" \
-	"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
-run "vm: scenarios a-h, QEMU + swtpm" "$S/scenarios.sh"
-run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
-run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"
-run "fuzz: the list parser, 30 s from the captured lists" "$S/fuzz.sh" 30
+
+if [ "$mode" = core ]; then
+	run "export: apply + export is byte-stable" "$S/roundtrip.sh"
+	run "submission: signed off by a test identity" env GIT_CONFIG_COUNT=2 \
+		GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$test_name" \
+		GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1="$test_email" \
+		"$S/submission.sh" "$BUILD/$BASE/submission-test"
+	run "forms: stored neutral, submission signed off" \
+		"$S/forms.sh" "$BUILD/$BASE/submission-test" "$test_name" "$test_email"
+	run "checkpatch --strict: submission form" "$S/checkpatch.sh" "$BUILD/$BASE/submission-test"
+	run "maintainers: IMA entry covers added files" "$S/maintainers.sh"
+	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
+		"$S/build-each.sh"
+	run "kunit: IMA_INIT_LATE_SYNC off" "$S/kunit.sh" late
+	run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
+	run "docs: Sphinx, security/" "$S/docs.sh"
+	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+	run "build: deferred TPM probe (test-only), option off" \
+		"$S/build-test-only.sh" late-defer late late kunit
+	run "build: deferred TPM probe (test-only), option on" \
+		"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
+	run "vm: scenarios a-h, QEMU + swtpm" "$S/scenarios.sh"
+	run "kunit: in the x86_64 guest with a TPM (b)" \
+		"$S/kunit-vm.sh" b-late-sync first_record_without_tpm
+	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
+	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
+	run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"
+	run "fuzz: the list parser, 30 s from the captured lists" "$S/fuzz.sh" 30
+else
+	run "matrix: IMA off, TPM driver module, KUnit variants, clang-19" "$S/matrix.sh"
+	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
+	run "kunit: KASAN + UBSAN, UML" env KUNIT_DIR=kunit-sanitizers \
+		"$S/kunit.sh" sanitizers CONFIG_IMA_INIT_LATE_SYNC=y sanitizers.config
+	run "build: KASAN + UBSAN guest, option on" \
+		"$S/build.sh" late-sync-sanitizers late-sync kunit sanitizers
+	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+	run "vm: KASAN + UBSAN guest, QEMU + swtpm" "$S/scenarios.sh" '^i-'
+	run "kunit: in the KASAN + UBSAN x86_64 guest" \
+		"$S/kunit-vm.sh" i-sanitizers first_record_without_tpm
+fi
 echo "$passed 0" >"$result"
-printf '\n%s: %s passed, 0 failed\n' "$BASE" "$passed"
+printf '\n%s %s: %s passed, 0 failed\n' "$BASE" "$mode" "$passed"

@@ -6,6 +6,8 @@ set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 dir=$1
+case $dir in /*) ;; *) dir=$PWD/$dir ;; esac
+ls "$dir"/[0-9]*.patch >/dev/null 2>&1 || die "no patches in $dir"
 bad=0
 for p in "$dir"/[0-9]*.patch; do
 	case $p in */0000-cover-letter.patch) continue ;; esac

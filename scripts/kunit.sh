@@ -1,16 +1,23 @@
 #!/bin/sh
 # kunit.sh LABEL [KCONFIG...]: run IMA's KUnit suite of $BASE with kunit.py
 # in User Mode Linux, with each KCONFIG (CONFIG_X=y) added to its
-# kunitconfig. Fails unless every test passed and at least 10 ran. With
+# kunitconfig, or, if it names a fragment under configs/ (sanitizers.config),
+# merged with it. Fails unless every test passed and at least 10 ran. With
 # KUNIT_SHOW=1 it prints each test's result as kunit.py reported it.
+# KUNIT_DIR names the build directory under build/$BASE (default kunit).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 log=$LOGS/kunit-$BASE-$1.log
 shift
 set -- --kunitconfig security/integrity/ima \
-	--build_dir="$BUILD/$BASE/kunit" --jobs="$(nproc)" \
-	--make_options "CC=ccache gcc" $(for k in "$@"; do printf -- '--kconfig_add %s ' "$k"; done)
+	--build_dir="$BUILD/$BASE/${KUNIT_DIR:-kunit}" --jobs="$(nproc)" \
+	--make_options "CC=ccache gcc" $(for k in "$@"; do
+		case $k in
+		*.config) printf -- '--kunitconfig %s ' "$TOP/configs/$k" ;;
+		*) printf -- '--kconfig_add %s ' "$k" ;;
+		esac
+	done)
 cd "$TREE"
 if ! python3 tools/testing/kunit/kunit.py run "$@" >"$log" 2>&1; then
 	grep -E '\[(FAILED|CRASHED|SKIPPED)\]|^\[..:..:..\] (Testing complete|Elapsed)' "$log" >&2 || tail -n 30 "$log" >&2
@@ -23,3 +30,7 @@ total=$(printf %s "$summary" | sed -n 's/^Ran \([0-9]*\) tests: passed: \([0-9]*
 [ -n "$total" ] || die "kunit.py reported failures or skips: $summary (log: $log)"
 set -- $total
 [ "$1" -eq "$2" ] && [ "$1" -ge 10 ] || die "expected at least 10 tests, all passing: $summary (log: $log)"
+raw=$BUILD/$BASE/${KUNIT_DIR:-kunit}/test.log
+if grep -E 'BUG: KASAN|UBSAN:' "$raw" >&2; then
+	die "a sanitizer reported an error while the tests ran (log: $raw)"
+fi

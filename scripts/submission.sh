@@ -8,6 +8,7 @@ set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 dir=${1:-$BUILD/$BASE/submission}
+case $dir in /*) ;; *) dir=$PWD/$dir ;; esac
 cd "$TREE"
 name=$(git config user.name || true)
 email=$(git config user.email || true)

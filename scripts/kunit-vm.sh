@@ -1,0 +1,34 @@
+#!/bin/sh
+# kunit-vm.sh NAME [SKIPPED...]: the KUnit results in the serial log of the
+# guest boot NAME (build/$BASE/boots/NAME.log): the guest kernels have IMA's
+# suite built in, so it runs at boot on x86_64 with a real TPM. kunit.py
+# parse reads the KTAP output; at least 10 tests must run, every one must
+# pass except the SKIPPED ones, which must be skipped (first_record_without_tpm
+# where the guest has a TPM), and the kernel log must hold no KASAN or UBSAN
+# report.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+log=$BUILD/$BASE/boots/$1.log
+out=$LOGS/kunit-vm-$BASE-$1.log
+shift
+[ -f "$log" ] || die "no serial log $log: boot it first"
+cd "$TREE"
+tr -d '\r' <"$log" | python3 tools/testing/kunit/kunit.py parse >"$out" 2>&1 || true
+summary=$(sed -n 's/^\[..:..:..\] Testing complete\. //p' "$out")
+say "  $summary"
+counts=$(printf %s "$summary" |
+	sed -n 's/^Ran \([0-9]*\) tests: passed: \([0-9]*\)\(, skipped: \([0-9]*\)\)\{0,1\}$/\1 \2 \4/p')
+[ -n "$counts" ] || die "KUnit in the guest: $summary (log: $out, serial log: $log)"
+read -r ran passed skipped <<EOF
+$counts
+EOF
+skipped=${skipped:-0}
+[ "$ran" -ge 10 ] && [ "$((passed + skipped))" -eq "$ran" ] ||
+	die "expected at least 10 tests, none failing: $summary (log: $out)"
+got=$(sed -n 's/^\[..:..:..\] *\[SKIPPED\] \([a-z0-9_]*\).*/\1/p' "$out" | LC_ALL=C sort | tr '\n' ' ')
+want=$(printf '%s\n' "$@" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')
+[ "$got" = "$want" ] || die "skipped: '$got', expected '$want' (log: $out)"
+if tr -d '\r' <"$log" | grep -E 'BUG: KASAN|UBSAN:' >&2; then
+	die "a sanitizer reported an error in the guest (serial log: $log)"
+fi

@@ -1,0 +1,30 @@
+#!/bin/sh
+# randconfig.sh SEED...: for each seed, a random x86_64 configuration
+# (KCONFIG_SEED) with IMA, IMA_INIT_LATE_SYNC and IMA's KUnit tests forced on
+# (configs/randconfig-ima.config), and security/integrity built in it with
+# the series of $BASE. Reports each seed; fails if any does not build.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+[ $# -gt 0 ] || die "usage: randconfig.sh SEED..."
+require_clean_tree "commit them, or stash them"
+o=$OUT/randconfig
+mkdir -p "$o"
+failed=
+for seed in "$@"; do
+	log=$LOGS/randconfig-$BASE-$seed.log
+	if run_logged "$log" make -C "$TREE" ARCH=x86_64 CC="ccache gcc" O="$o" \
+		-j"$(nproc)" KCONFIG_SEED="$seed" \
+		KCONFIG_ALLCONFIG="$TOP/configs/randconfig-ima.config" randconfig &&
+		grep -qx 'CONFIG_IMA_INIT_LATE_SYNC=y' "$o/.config" &&
+		run_logged "$log.build" make -C "$TREE" ARCH=x86_64 CC="ccache gcc" \
+			O="$o" -j"$(nproc)" security/integrity/; then
+		warn=$(grep -c 'warning:' "$log.build" || true)
+		say "  seed $seed: security/integrity builds ($warn warnings)"
+	else
+		cp "$o/.config" "$o/config-$seed" 2>/dev/null || true
+		say "  seed $seed: FAILED (logs: $log, $log.build; the .config: $o/config-$seed)"
+		failed="$failed $seed"
+	fi
+done
+[ -z "$failed" ] || die "randconfig seeds that fail:$failed"
