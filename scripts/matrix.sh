@@ -4,8 +4,8 @@
 # (option on unless said). The option off and on with KUnit, with gcc, are
 # the main builds (build-each.sh); here, one after the other in one build
 # tree (build/$BASE/out/matrix, so each is incremental), then clang:
-#   IMA off; a TPM driver as a module; KUnit without IMA's tests; KUnit off;
-#   clang-19 (LLVM=-19) in build/$BASE/out/matrix-clang.
+#   IMA off; KUnit without IMA's tests; KUnit off; a TPM driver as a
+#   module; clang-19 (LLVM=-19) in build/$BASE/out/matrix-clang.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -32,14 +32,14 @@ config() {
 ALLOW_DROPPED=1 variant "IMA off" matrix ima-off
 config matrix IMA | grep -qx '# CONFIG_IMA is not set' || die "IMA off: IMA is still on"
 
+variant "KUnit without IMA's tests, option on" matrix late-sync kunit-without-ima-tests
+variant "KUnit off, option on" matrix late-sync no-kunit
+# last: modules change much of the tree
 KTARGETS='bzImage modules' variant "TPM driver as a module, option on" \
 	matrix late-sync kunit tpm-driver-module
 config matrix TCG_TIS_SPI | grep -qx 'CONFIG_TCG_TIS_SPI=m' ||
 	die "the TPM SPI driver is not a module"
 say "    ($(config matrix TCG_TPM): IMA selects the TPM core; only other drivers can be modules)"
-
-variant "KUnit without IMA's tests, option on" matrix late-sync kunit-without-ima-tests
-variant "KUnit off, option on" matrix late-sync no-kunit
 
 command -v clang-19 >/dev/null && command -v ld.lld-19 >/dev/null ||
 	die "clang-19 or lld-19 is missing: run 'make deps'"
