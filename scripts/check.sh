@@ -23,7 +23,7 @@ for b in $bases; do
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
-	per_base="$per_base $b $p/$((p + f)),"
+	per_base="${per_base:+$per_base,} $b $p/$((p + f))"
 done
 
 if [ "$mode" = core ]; then
