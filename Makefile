@@ -11,7 +11,6 @@
 #   make check           every test of both series (CI runs this)
 #   make check-gates     the heavier reviewer gates: config and compiler
 #                        matrix, randconfig, KUnit under KASAN + UBSAN
-#                        (CI runs this too)
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
 #   make bench           cost figures (size, boot time) of every base, into
