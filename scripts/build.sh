@@ -38,19 +38,35 @@ mkdir -p "$scratch"
 	kmake O="$scratch" olddefconfig
 } >"$log.config" 2>&1 || { tail -n 20 "$log.config" >&2; die "configuring $name failed (log: $log.config)"; }
 
-# Every symbol a fragment asks for must hold in the final .config; with
+# Every symbol a fragment asks for (the last fragment to name it wins) must
+# hold in the final .config; merge_config.sh -m does not check that. With
 # ALLOW_UNDEFINED=1 (building a patch that comes before the one defining a
 # symbol), symbols this tree does not define are let through; with
 # ALLOW_DROPPED=1 (IMA turned off, say), all are.
-missing=
-for sym in $(sed -n 's/^Value requested for CONFIG_\([A-Z0-9_]*\) not in final .config$/\1/p' "$log.config"); do
-	[ "${ALLOW_DROPPED-}" != 1 ] || continue
-	if [ "${ALLOW_UNDEFINED-}" = 1 ] &&
-		! grep -rqx --include='Kconfig*' "config $sym" "$TREE"; then
-		continue
-	fi
-	missing="$missing CONFIG_$sym"
-done
+# shellcheck disable=SC2086 # one word per fragment
+missing=$(awk '
+	/^CONFIG_[A-Z0-9_]+=/ { s = $0; sub(/=.*/, "", s); want[s] = $0; next }
+	/^# CONFIG_[A-Z0-9_]+ is not set$/ { want[$2] = $0 }
+	END { for (s in want) print want[s] }' $frags | LC_ALL=C sort |
+	while IFS= read -r line; do
+		case $line in
+		'# '*)
+			sym=${line#\# }
+			sym=${sym%% *}
+			grep -q "^$sym=" "$scratch/.config" || continue
+			;;
+		*)
+			sym=${line%%=*}
+			! grep -qxF -- "$line" "$scratch/.config" || continue
+			;;
+		esac
+		[ "${ALLOW_DROPPED-}" != 1 ] || continue
+		if [ "${ALLOW_UNDEFINED-}" = 1 ] &&
+			! grep -rqx --include='Kconfig*' "config ${sym#CONFIG_}" "$TREE"; then
+			continue
+		fi
+		printf ' %s' "$sym"
+	done)
 [ -z "$missing" ] ||
 	die "$name: these fragment symbols did not take:$missing (log: $log.config)"
 
