@@ -13,8 +13,7 @@ dir=security/integrity/ima
 [ -f "$o/.config" ] || die "no configured build tree $o: build it first"
 command -v sparse >/dev/null || die "sparse is missing: run 'make deps'"
 cd "$TREE"
-run_logged "$log" make ARCH=x86_64 CC="ccache gcc" O="$o" -j"$(nproc)" \
-	W=1 C=2 "$dir/" || die "W=1 C=2 build of $dir failed (log: $log)"
+run_logged "$log" kmake O="$o" W=1 C=2 "$dir/" || die "W=1 C=2 build of $dir failed (log: $log)"
 for f in "$dir"/*.[ch]; do
 	scripts/kernel-doc -none -Wall "$f" 2>&1
 done >>"$log"

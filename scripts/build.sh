@@ -22,11 +22,6 @@ done
 [ -d "$TREE" ] || die "no kernel tree at $TREE: run 'make base' first"
 mkdir -p "$o"
 
-kmake() {
-	# shellcheck disable=SC2086 # KMAKE is a list of make arguments
-	make -C "$TREE" ARCH=x86_64 CC="${KCC:-ccache gcc}" ${KMAKE-} -j"$(nproc)" "$@"
-}
-
 # The config is made in a scratch output directory and copied over only
 # when it changed, so that an unchanged config rebuilds nothing.
 scratch=$OUT/.kconfig

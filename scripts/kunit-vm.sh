@@ -29,6 +29,6 @@ skipped=${skipped:-0}
 got=$(sed -n 's/^\[..:..:..\] *\[SKIPPED\] \([a-z0-9_]*\).*/\1/p' "$out" | LC_ALL=C sort | tr '\n' ' ')
 want=$(printf '%s\n' "$@" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')
 [ "$got" = "$want" ] || die "skipped: '$got', expected '$want' (log: $out)"
-if tr -d '\r' <"$log" | grep -E 'BUG: KASAN|UBSAN:' >&2; then
+if kernel_sanitizer_report "$log"; then
 	die "a sanitizer reported an error in the guest (serial log: $log)"
 fi

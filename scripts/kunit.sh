@@ -31,6 +31,6 @@ total=$(printf %s "$summary" | sed -n 's/^Ran \([0-9]*\) tests: passed: \([0-9]*
 set -- $total
 [ "$1" -eq "$2" ] && [ "$1" -ge 10 ] || die "expected at least 10 tests, all passing: $summary (log: $log)"
 raw=$BUILD/$BASE/${KUNIT_DIR:-kunit}/test.log
-if grep -E 'BUG: KASAN|UBSAN:' "$raw" >&2; then
+if kernel_sanitizer_report "$raw"; then
 	die "a sanitizer reported an error while the tests ran (log: $raw)"
 fi

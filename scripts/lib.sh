@@ -67,6 +67,19 @@ kselftest_bin() {
 	find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f 2>/dev/null | head -n 1
 }
 
+# kmake ARG...: make in the kernel tree of $BASE for x86_64, with KCC as the
+# compiler (default "ccache gcc") and KMAKE's extra arguments (LLVM=-19, say).
+kmake() {
+	# shellcheck disable=SC2086 # KMAKE is a list of make arguments
+	make -C "$TREE" ARCH=x86_64 CC="${KCC:-ccache gcc}" ${KMAKE-} -j"$(nproc)" "$@"
+}
+
+# kernel_sanitizer_report LOG: true if the kernel output in LOG holds a
+# KASAN or UBSAN report (and shows it).
+kernel_sanitizer_report() {
+	tr -d '\r' <"$1" | grep -E 'BUG: KASAN|UBSAN:' >&2
+}
+
 # sanitizer_report LOG: true if LOG holds an ASan, UBSan or LSan report.
 sanitizer_report() {
 	grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$1"

@@ -13,12 +13,10 @@ mkdir -p "$o"
 failed=
 for seed in "$@"; do
 	log=$LOGS/randconfig-$BASE-$seed.log
-	if run_logged "$log" make -C "$TREE" ARCH=x86_64 CC="ccache gcc" O="$o" \
-		-j"$(nproc)" KCONFIG_SEED="$seed" \
+	if run_logged "$log" kmake O="$o" KCONFIG_SEED="$seed" \
 		KCONFIG_ALLCONFIG="$TOP/configs/randconfig-ima.config" randconfig &&
 		grep -qx 'CONFIG_IMA_INIT_LATE_SYNC=y' "$o/.config" &&
-		run_logged "$log.build" make -C "$TREE" ARCH=x86_64 CC="ccache gcc" \
-			O="$o" -j"$(nproc)" security/integrity/; then
+		run_logged "$log.build" kmake O="$o" security/integrity/; then
 		warn=$(grep -c 'warning:' "$log.build" || true)
 		say "  seed $seed: security/integrity builds ($warn warnings)"
 	else
