@@ -8,7 +8,9 @@
 #
 #   make demo            the kernel with the option, booted with swtpm and
 #                        verified; then the deferred-TPM bug, off and on
-#   make check           every test of both series (CI runs this)
+#   make check           every test of both series, x86_64 (CI runs this)
+#   make check-arm64     both series on arm64: cross build, KUnit and VM
+#                        scenarios a-d in QEMU (CI runs this too)
 #   make check-gates     the heavier reviewer gates: config and compiler
 #                        matrix, randconfig, KUnit under KASAN + UBSAN
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
@@ -19,16 +21,19 @@
 #   make submission      the series signed off by you (git config), to send
 #
 # BASE selects the kernel (bases/*.mk, patches/*/) of the one-base targets;
-# default 6.12. check and bench cover every base of BASES.
+# default 6.12. check and bench cover every base of BASES. ARCH selects the
+# guests' architecture (arches/*.mk): x86_64 (default) or arm64, as in
+# 'make demo ARCH=arm64'.
 
 BASE ?= 6.12
 BASES ?= 6.12 mainline
-export BASE BASES
+ARCH ?= x86_64
+export BASE BASES ARCH
 
 S := scripts
 step = $(S)/step.sh
 
-.PHONY: all demo check check-gates deps base apply export submission checkpatch \
+.PHONY: all demo check check-arm64 check-gates deps base apply export submission checkpatch \
 	build build-each kunit docs maintainers initramfs scenarios fuzz bench \
 	bench-base clean
 
@@ -90,8 +95,12 @@ demo: apply
 check:
 	@$(S)/check.sh core
 
+check-arm64:
+	@$(S)/check.sh arm64
+
 check-gates:
 	@$(S)/check.sh gates
+
 
 bench:
 	@for b in $(BASES); do \

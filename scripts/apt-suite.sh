@@ -1,17 +1,24 @@
 #!/bin/sh
-# apt-suite.sh SUITE: make apt package lists of the Debian suite SUITE (for
-# example trixie-backports) under build/apt/SUITE, apart from the machine's
-# own. base.sh downloads a base package through them with 'apt-get
-# download'; nothing on the machine is installed or upgraded from them.
+# apt-suite.sh SUITE [DEB_ARCH]: make apt package lists of the Debian suite
+# SUITE (for example trixie-backports) for the architecture DEB_ARCH (default:
+# the machine's) under build/apt/SUITE[-DEB_ARCH], apart from the machine's
+# own, and an apt.conf there that points apt at them: run apt-get download
+# with APT_CONFIG set to it. Nothing on the machine is installed or upgraded
+# from these lists, and no architecture is added to dpkg.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 suite=$1
-dir=$BUILD/apt/$suite
+arch=${2-}
+dir=$BUILD/apt/$suite${arch:+-$arch}
 mkdir -p "$dir/lists/partial"
 printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian %s main\n' \
 	"$suite" >"$dir/sources.list"
-run_logged "$LOGS/apt-$suite.log" apt-get \
-	-o "Dir::Etc::SourceList=$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null \
-	-o "Dir::State::Lists=$dir/lists" update ||
-	die "apt-get update of $suite failed (log: $LOGS/apt-$suite.log)"
+{
+	printf 'Dir::Etc::SourceList "%s";\n' "$dir/sources.list"
+	printf 'Dir::Etc::SourceParts "/dev/null";\n'
+	printf 'Dir::State::Lists "%s";\n' "$dir/lists"
+	[ -z "$arch" ] || printf 'APT::Architecture "%s";\nAPT::Architectures { "%s"; };\n' "$arch" "$arch"
+} >"$dir/apt.conf"
+APT_CONFIG=$dir/apt.conf run_logged "$LOGS/apt-$suite${arch:+-$arch}.log" apt-get update ||
+	die "apt-get update of $suite${arch:+ ($arch)} failed: is the Debian archive reachable? (log: $LOGS/apt-$suite${arch:+-$arch}.log)"

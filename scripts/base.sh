@@ -17,25 +17,23 @@ if [ -f "$stamp" ] && git -C "$TREE" rev-parse -q --verify base >/dev/null; then
 	exit 0
 fi
 
-# apt options for a suite the machine does not use (for example
-# trixie-backports): a private sources list and state, so nothing on the
-# machine is upgraded from it.
-set --
+# A suite the machine does not use (for example trixie-backports) is read
+# through private lists (apt-suite.sh), so nothing on the machine is
+# upgraded from it.
 if [ -n "$suite" ]; then
 	"$TOP/scripts/apt-suite.sh" "$suite"
-	set -- -o "Dir::Etc::SourceList=$BUILD/apt/$suite/sources.list" \
-		-o Dir::Etc::SourceParts=/dev/null \
-		-o "Dir::State::Lists=$BUILD/apt/$suite/lists"
+	APT_CONFIG=$BUILD/apt/$suite/apt.conf
+	export APT_CONFIG
 fi
 
 # apt's package lists may be missing or old on a machine set up by hand
-if [ -z "$(apt-cache "$@" madison "$pkg" 2>/dev/null)" ]; then
-	run_logged "$LOGS/base-$BASE-apt-update.log" apt-get "$@" update ||
+if [ -z "$(apt-cache madison "$pkg" 2>/dev/null)" ]; then
+	run_logged "$LOGS/base-$BASE-apt-update.log" apt-get update ||
 		die "apt-get update failed: is the Debian archive reachable? (log: $LOGS/base-$BASE-apt-update.log)"
 fi
 version=$want
-if ! apt-cache "$@" madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | grep -qxF -- "$want"; then
-	version=$(apt-cache "$@" policy "$pkg" | sed -n 's/^ *Candidate: *//p')
+if ! apt-cache madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | grep -qxF -- "$want"; then
+	version=$(apt-cache policy "$pkg" | sed -n 's/^ *Candidate: *//p')
 	[ -n "$version" ] && [ "$version" != "(none)" ] ||
 		die "$pkg is not in any apt source (did apt-get update run?)"
 	cat >&2 <<-MSG
@@ -51,7 +49,8 @@ deb=$(ls "$dl/${pkg}_$(printf %s "$version" | sed 's/:/%3a/')_"*.deb 2>/dev/null
 if [ -z "$deb" ]; then
 	say "downloading $pkg $version"
 	(cd "$dl" && run_logged "$LOGS/base-$BASE-download.log" \
-		apt-get "$@" download "$pkg=$version")
+		apt-get download "$pkg=$version")
+
 	deb=$(ls "$dl/${pkg}_"*.deb | head -n 1)
 fi
 

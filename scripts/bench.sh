@@ -39,7 +39,7 @@ boot_times() {
 	while [ "$i" -lt "$boots" ]; do
 		i=$((i + 1))
 		"$S/boot.sh" "bench-$1-$i" "$1" tpm2 initcall_debug loglevel=8 >/dev/null
-		log=$BUILD/$BASE/boots/bench-$1-$i.log
+		log=$BOOTS/bench-$1-$i.log
 		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' |
 			head -n 1 >>"$BUILD/$BASE/bench-$1.ima"
 		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' |

@@ -1,31 +1,34 @@
 #!/bin/sh
-# boot.sh NAME KERNEL TPM [APPEND...]: boot build/$BASE/out/KERNEL in QEMU
-# (TCG) with the test initramfs and the TPM TPM, one of
+# boot.sh NAME KERNEL TPM [APPEND...]: boot build/$BASE/out/KERNEL (the
+# $ARCH guest: out-arm64/KERNEL for arm64, ...) in QEMU (TCG), on the
+# machine arches/$ARCH.mk names, with the test initramfs and the TPM TPM,
+# one of
 #   tpm2         swtpm, TPM 2.0, its default PCR banks
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
 #   none         no TPM
 # and APPEND added to the kernel command line. The serial log is kept in
-# build/$BASE/boots/NAME.log; a guest that does not power off within
+# build/$BASE/boots/NAME.log (boots-arm64/, ...); a guest that does not power off within
 # $GUEST_TIMEOUT seconds (default 300) is stopped and reported.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 name=$1 kernel=$2 tpm=$3
 shift 3
-image=$OUT/$kernel/arch/x86/boot/bzImage
-initrd=$BUILD/$BASE/initramfs.cpio.gz
-dir=$BUILD/$BASE/boots
+image=$OUT/$kernel/$(arch_var IMAGE)
+initrd=$INITRAMFS
+dir=$BOOTS
+qemu=$(arch_var QEMU)
 log=$dir/$name.log
 state=$dir/$name.tpm
 timeout=${GUEST_TIMEOUT:-300}
 [ -f "$image" ] || die "no kernel $image: build it first"
 [ -f "$initrd" ] || die "no initramfs $initrd: run scripts/initramfs.sh first"
-command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (make deps)"
+command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
 rm -rf "$state" "$log"
 
-set -- console=ttyS0 panic=-1 "$@"
+set -- console="$(arch_var CONSOLE)" panic=-1 "$@"
 tpmargs=
 if [ "$tpm" != none ]; then
 	command -v swtpm >/dev/null || die "swtpm is not installed (make deps)"
@@ -47,12 +50,12 @@ if [ "$tpm" != none ]; then
 		--pid file="$state/pid" --log file="$state/swtpm.log" \
 		--terminate --daemon ||
 		die "swtpm did not start (log: $state/swtpm.log)"
-	tpmargs="-chardev socket,id=chrtpm,path=$state/sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device tpm-tis,tpmdev=tpm0"
+	tpmargs="-chardev socket,id=chrtpm,path=$state/sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device $(arch_var QEMU_TPM_DEVICE),tpmdev=tpm0"
 fi
 
 rc=0
-# shellcheck disable=SC2086 # $tpmargs is a list of QEMU options
-timeout --foreground "$timeout" qemu-system-x86_64 -M pc -accel tcg -m 512M \
+# shellcheck disable=SC2086 # $qemu and $tpmargs are lists of words
+timeout --foreground "$timeout" $qemu -accel tcg -m 512M \
 	-display none -monitor none -no-reboot -serial file:"$log" \
 	-kernel "$image" -initrd "$initrd" -append "$*" $tpmargs \
 	>"$dir/$name.qemu.log" 2>&1 || rc=$?
@@ -65,4 +68,5 @@ fi
 [ "$rc" -eq 0 ] || die "qemu failed for $name, exit $rc (log: $dir/$name.qemu.log)"
 grep -q '^@@ ima-vm end' "$log" ||
 	die "guest $name did not finish its checks (serial log: $log)"
-say "  $name: booted $kernel, TPM $tpm (serial log: $log)"
+say "  $name: booted $kernel ($ARCH), TPM $tpm (serial log: $log)"
+

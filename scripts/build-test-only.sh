@@ -2,7 +2,8 @@
 # build-test-only.sh NAME TREE [FRAGMENT...]: the kernel of build.sh TREE
 # FRAGMENT..., built on the series plus the test-only scaffolding of
 # testing-only/$BASE/ (never part of the series), kept as
-# build/$BASE/out/NAME/{.config,arch/x86/boot/bzImage}. The scaffolding is
+# build/$BASE/out/NAME/{.config,IMAGE} (out-arm64/ for arm64, ...; IMAGE as
+# arches/$ARCH.mk names it). The scaffolding is
 # applied on a branch of its own in the same build tree, so only the files
 # it touches are rebuilt; TREE is then rebuilt without it.
 set -eu
@@ -21,9 +22,11 @@ for p in "$TOP/testing-only/$BASE"/*.patch; do
 		die "$(basename "$p") does not apply (log: $LOGS/test-only-$BASE.log)"
 done
 "$TOP/scripts/build.sh" "$@" >/dev/null
-mkdir -p "$OUT/$name/arch/x86/boot"
+image=$(arch_var IMAGE)
+mkdir -p "$OUT/$name/${image%/*}"
 cp "$OUT/$tree/.config" "$OUT/$name/.config"
-cp "$OUT/$tree/arch/x86/boot/bzImage" "$OUT/$name/arch/x86/boot/bzImage"
+cp "$OUT/$tree/$image" "$OUT/$name/$image"
 git checkout -q work
 "$TOP/scripts/build.sh" "$@" >/dev/null
-say "built $OUT/$name/arch/x86/boot/bzImage (with testing-only/$BASE)"
+say "built $OUT/$name/$image (with testing-only/$BASE)"
+

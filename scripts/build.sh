@@ -1,19 +1,20 @@
 #!/bin/sh
-# build.sh NAME [FRAGMENT...]: configure the kernel tree of $BASE with
-# tinyconfig plus configs/x86_64-vm.config plus each FRAGMENT (names under
-# configs/, without .config), and build it with O=build/$BASE/out/NAME.
-# Prints the path of the image. KCC is the compiler (default "ccache gcc"),
-# KMAKE adds make arguments (LLVM=-19, say), KTARGETS replaces the targets
-# (default bzImage), and ALLOW_DROPPED=1 lets fragment symbols that others
-# turned off go (see below).
+# build.sh NAME [FRAGMENT...]: configure the kernel tree of $BASE for $ARCH
+# with tinyconfig plus the arch's VM fragment (configs/x86_64-vm.config,
+# say) plus each FRAGMENT (names under configs/, without .config), and
+# build it with O=build/$BASE/out/NAME (out-arm64/NAME for arm64, ...).
+# Prints the path of the image. KCC is the compiler (default ccache and the
+# arch's gcc), KMAKE adds make arguments (LLVM=-19, say), KTARGETS replaces
+# the targets (default the arch's image), and ALLOW_DROPPED=1 lets fragment
+# symbols that others turned off go (see below).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 name=$1
 shift
 o=$OUT/$name
-log=$LOGS/build-$BASE-$name.log
-set -- x86_64-vm "$@"
+log=$LOGS/build-$BASE$ARCH_SUFFIX-$name.log
+set -- "$(arch_var VM_CONFIG)" "$@"
 frags=
 for f in "$@"; do
 	[ -f "$TOP/configs/$f.config" ] || die "no config fragment configs/$f.config"
@@ -67,5 +68,6 @@ missing=$(awk '
 
 cmp -s "$scratch/.config" "$o/.config" || cp "$scratch/.config" "$o/.config"
 # shellcheck disable=SC2086 # KTARGETS is a list of targets
-run_logged "$log" kmake O="$o" olddefconfig ${KTARGETS:-bzImage}
-say "built $o/arch/x86/boot/bzImage"
+run_logged "$log" kmake O="$o" olddefconfig ${KTARGETS:-$(arch_var IMAGE_TARGET)}
+say "built $o/$(arch_var IMAGE)"
+

@@ -1,16 +1,22 @@
 #!/bin/sh
-# check-base.sh [core|gates]: the tests of $BASE, in pipeline order, each as
-# one step. core (the default) is every test of the series and the harness;
-# gates are the heavier reviewer gates: the config and compiler matrix,
-# seeded randconfig, and the KUnit suite under KASAN and UBSAN (UML, and
-# the x86_64 guest). Stops at the first failure; the last line counts what
+# check-base.sh [core|gates|arm64]: the tests of $BASE, in pipeline order,
+# each as one step. core (the default) is every test of the series and the
+# harness; gates are the heavier reviewer gates: the config and compiler
+# matrix, seeded randconfig, and the KUnit suite under KASAN and UBSAN (UML,
+# and the x86_64 guest); arm64 builds the series for arm64 (ARCH=arm64,
+# arches/arm64.mk) and runs KUnit in QEMU and VM scenarios a-d there.
+# Stops at the first failure; the last line counts what
 # passed and failed, and build/check-$BASE-MODE.result keeps the two
 # numbers for check.sh.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
 mode=${1:-core}
-case $mode in core | gates) ;; *) die "usage: check-base.sh [core|gates]" ;; esac
+case $mode in
+core | gates) [ "$ARCH" = x86_64 ] || die "check-base.sh $mode is for ARCH=x86_64, not $ARCH" ;;
+arm64) [ "$ARCH" = arm64 ] || die "check-base.sh arm64 needs ARCH=arm64" ;;
+*) die "usage: check-base.sh [core|gates|arm64]" ;;
+esac
 S=$TOP/scripts
 # The submission form is checked with a test identity, never the user's.
 test_name='Test Submitter'
@@ -48,6 +54,8 @@ if [ "$mode" = core ]; then
 	run "maintainers: IMA entry covers added files" "$S/maintainers.sh"
 	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
 		"$S/build-each.sh"
+	run "coccicheck: no new finding from any patch" "$S/coccicheck.sh"
+
 	run "kunit: IMA_INIT_LATE_SYNC off" "$S/kunit.sh" late
 	run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
 	run "docs: Sphinx, security/" "$S/docs.sh"
@@ -63,7 +71,24 @@ if [ "$mode" = core ]; then
 	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
 	run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"
 	run "fuzz: the list parser, 30 s from the captured lists" "$S/fuzz.sh" 30
+elif [ "$mode" = arm64 ]; then
+	run "build: arm64, IMA_INIT_LATE_SYNC=y" "$S/build.sh" late-sync late-sync kunit
+	run "build: arm64, IMA_INIT_LATE_SYNC=n" "$S/build.sh" late late kunit
+	run "kunit: kunit.py --arch=arm64 (QEMU), option on" \
+		"$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
+	run "kselftest: cross-built for arm64, and pack the initramfs" "$S/initramfs.sh"
+	run "build: arm64, deferred TPM probe (test-only), option off" \
+		"$S/build-test-only.sh" late-defer late late kunit
+	run "build: arm64, deferred TPM probe (test-only), option on" \
+		"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
+	run "vm: scenarios a-d, qemu-system-aarch64 -M virt + swtpm" "$S/scenarios.sh" '^[a-d]-'
+	run "kunit: in the arm64 guest with a TPM, option off (a)" \
+		"$S/kunit-vm.sh" a-late first_record_without_tpm
+	run "kunit: in the arm64 guest with a TPM, option on (b)" \
+		"$S/kunit-vm.sh" b-late-sync first_record_without_tpm
+	run "kunit: in the arm64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
 else
+
 	run "matrix: IMA off, TPM driver module, KUnit variants, clang-19" "$S/matrix.sh"
 	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
 	run "kunit: KASAN + UBSAN, UML" env KUNIT_DIR=kunit-sanitizers \

@@ -1,14 +1,18 @@
 #!/bin/sh
-# check.sh [core|gates]: the tests of every base in $BASES (default: all of
-# bases/), each base by check-base.sh in the same mode (core by default),
-# then, for core, what the series must share. A failing base does not stop
+# check.sh [core|gates|arm64]: the tests of every base in $BASES (default:
+# all of bases/), each base by check-base.sh in the same mode (core by
+# default; arm64 with ARCH=arm64, the others with ARCH=x86_64), then, for
+# core, what the series must share. A failing base does not stop
 # the next one; the last line counts what passed and failed over all of
 # them, and the exit status is 1 if anything failed.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
 mode=${1:-core}
+case $mode in arm64) ARCH=arm64 ;; *) ARCH=x86_64 ;; esac
+export ARCH
 S=$TOP/scripts
+
 bases=${BASES:-6.12 mainline}
 passed=0
 failed=0

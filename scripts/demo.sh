@@ -7,7 +7,7 @@ set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 S=$TOP/scripts
-boots=$BUILD/$BASE/boots
+boots=$BOOTS
 section() { serial_section "$boots/$1.log" "$2"; }
 show_boot() {
 	st=$(section "$1" selftest)
@@ -23,7 +23,7 @@ show_boot() {
 
 "$S/step.sh" "build: the kernel, IMA_INIT_LATE_SYNC=y" "$S/build.sh" late-sync late-sync kunit
 "$S/step.sh" "build: initramfs with the kselftest verifier" "$S/initramfs.sh"
-"$S/step.sh" "boot: QEMU + swtpm (TPM 2.0), option on" \
+"$S/step.sh" "boot: QEMU ($ARCH) + swtpm (TPM 2.0), option on" \
 	"$S/scenarios.sh" '^b-late-sync$'
 
 say ""

@@ -17,7 +17,7 @@ command -v clang-19 >/dev/null || die "clang-19 is missing: run 'make deps'"
 mkdir -p "$dir/corpus" "$dir/artifacts"
 
 seeds=0
-for l in "$BUILD"/*/boots/*.list; do
+for l in "$BUILD"/*/boots*/*.list; do
 	[ -s "$l" ] || continue
 	b=$(basename "$(dirname "$(dirname "$l")")")
 	cp "$l" "$dir/corpus/seed-$b-$(basename "$l")"

@@ -1,23 +1,36 @@
 #!/bin/sh
-# initramfs.sh: build the kselftest IMA verifier of $BASE statically and pack
-# it with busybox-static and vm/init into build/$BASE/initramfs.cpio.gz.
+# initramfs.sh: build the kselftest IMA verifier of $BASE statically, for
+# this host (build/$BASE/kselftest: verify.sh runs it on what the guests
+# hand out) and, when the guests of $ARCH are another architecture, for
+# them too (build/$BASE/kselftest-$ARCH, with the arch's cross compiler);
+# pack the guests' one with a static busybox (busybox.sh) and vm/init into
+# the initramfs (build/$BASE/initramfs.cpio.gz; initramfs-$ARCH.cpio.gz).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-out=$BUILD/$BASE/initramfs.cpio.gz
-ks=$BUILD/$BASE/kselftest
-root=$BUILD/$BASE/initramfs
-run_logged "$LOGS/kselftest-$BASE.log" \
-	make -C "$TREE/tools/testing/selftests" TARGETS=ima O="$ks" ||
-	die "the ima kselftest does not build (log: $LOGS/kselftest-$BASE.log)"
-test=$(kselftest_bin)
-[ -x "$test" ] || die "no ima_measurements_test under $ks"
+# kselftest DIR ARCH CROSS_COMPILE: build the verifier into build/$BASE/DIR
+kselftest() {
+	run_logged "$LOGS/kselftest-$BASE${3:+-$2}.log" \
+		make -C "$TREE/tools/testing/selftests" TARGETS=ima \
+		ARCH="$2" CROSS_COMPILE="$3" O="$BUILD/$BASE/$1" ||
+		die "the ima kselftest does not build for $2 (log: $LOGS/kselftest-$BASE${3:+-$2}.log)"
+	[ -x "$(kselftest_bin "$1")" ] || die "no ima_measurements_test under $BUILD/$BASE/$1"
+}
+kselftest kselftest x86_64 ""
+guest=kselftest
+cross=$(arch_var CROSS_COMPILE)
+if [ -n "$cross" ]; then
+	guest=kselftest-$ARCH
+	kselftest "$guest" "$(arch_var KERNEL_ARCH)" "$cross"
+fi
+busybox=$("$TOP/scripts/busybox.sh")
 
+root=$BUILD/$BASE/initramfs$ARCH_SUFFIX
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev"
-cp /bin/busybox "$root/bin/busybox"
+cp "$busybox" "$root/bin/busybox"
 cp "$TOP/vm/init" "$root/init"
-cp "$test" "$root/ima_measurements_test"
+cp "$(kselftest_bin "$guest")" "$root/ima_measurements_test"
 chmod 755 "$root/init" "$root/ima_measurements_test"
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n >"$out"
-say "  $out ($(du -k "$out" | cut -f1) KiB)"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n >"$INITRAMFS"
+say "  $INITRAMFS ($(du -k "$INITRAMFS" | cut -f1) KiB, $ARCH)"

@@ -1,7 +1,9 @@
 #!/bin/sh
 # kunit-vm.sh NAME [SKIPPED...]: the KUnit results in the serial log of the
-# guest boot NAME (build/$BASE/boots/NAME.log): the guest kernels have IMA's
-# suite built in, so it runs at boot on x86_64 with a real TPM. kunit.py
+# guest boot NAME (build/$BASE/boots/NAME.log; boots-arm64/ for arm64): the
+# guest kernels have IMA's suite built in, so it runs at boot, on the
+# guest's architecture, with a real TPM. kunit.py
+
 # parse reads the KTAP output; at least 10 tests must run, every one must
 # pass except the SKIPPED ones, which must be skipped (first_record_without_tpm
 # where the guest has a TPM), and the kernel log must hold no KASAN or UBSAN
@@ -9,7 +11,7 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-log=$BUILD/$BASE/boots/$1.log
+log=$BOOTS/$1.log
 out=$LOGS/kunit-vm-$BASE-$1.log
 shift
 [ -f "$log" ] || die "no serial log $log: boot it first"

@@ -1,18 +1,23 @@
 #!/bin/sh
 # kunit.sh LABEL [KCONFIG...]: run IMA's KUnit suite of $BASE with kunit.py
-# in User Mode Linux, with each KCONFIG (CONFIG_X=y) added to its
+# on the KUNIT_ARCH of arches/$ARCH.mk (User Mode Linux for x86_64; QEMU,
+# with the arch's cross compiler, for arm64), with each KCONFIG (CONFIG_X=y) added to its
 # kunitconfig, or, if it names a fragment under configs/ (sanitizers.config),
 # merged with it. Fails unless every test passed and at least 10 ran. With
 # KUNIT_SHOW=1 it prints each test's result as kunit.py reported it.
-# KUNIT_DIR names the build directory under build/$BASE (default kunit).
+# KUNIT_DIR names the build directory under build/$BASE (default kunit;
+# kunit-arm64 for arm64, ...).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-log=$LOGS/kunit-$BASE-$1.log
+log=$LOGS/kunit-$BASE$ARCH_SUFFIX-$1.log
 shift
-set -- --kunitconfig security/integrity/ima \
-	--build_dir="$BUILD/$BASE/${KUNIT_DIR:-kunit}" --jobs="$(nproc)" \
-	--make_options "CC=ccache gcc" $(for k in "$@"; do
+kunit_dir=$BUILD/$BASE/${KUNIT_DIR:-kunit$ARCH_SUFFIX}
+cross=$(arch_var CROSS_COMPILE)
+set -- --arch="$(arch_var KUNIT_ARCH)" ${cross:+--cross_compile="$cross"} \
+	--kunitconfig security/integrity/ima \
+	--build_dir="$kunit_dir" --jobs="$(nproc)" \
+	--make_options "CC=ccache ${cross}gcc" $(for k in "$@"; do
 		case $k in
 		*.config) printf -- '--kunitconfig %s ' "$TOP/configs/$k" ;;
 		*) printf -- '--kconfig_add %s ' "$k" ;;
@@ -30,7 +35,8 @@ total=$(printf %s "$summary" | sed -n 's/^Ran \([0-9]*\) tests: passed: \([0-9]*
 [ -n "$total" ] || die "kunit.py reported failures or skips: $summary (log: $log)"
 set -- $total
 [ "$1" -eq "$2" ] && [ "$1" -ge 10 ] || die "expected at least 10 tests, all passing: $summary (log: $log)"
-raw=$BUILD/$BASE/${KUNIT_DIR:-kunit}/test.log
+raw=$kunit_dir/test.log
+
 if kernel_sanitizer_report "$raw"; then
 	die "a sanitizer reported an error while the tests ran (log: $raw)"
 fi

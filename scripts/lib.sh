@@ -17,11 +17,24 @@ export PATH
 
 TOP=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 BASE=${BASE:-6.12}
+# The guests' architecture (arches/$ARCH.mk). Every make below names its
+# ARCH itself, so the variable can be passed on as it is.
+ARCH=${ARCH:-x86_64}
+export ARCH
+[ -f "$TOP/arches/$ARCH.mk" ] || {
+	printf 'error: unknown ARCH %s (no arches/%s.mk)\n' "$ARCH" "$ARCH" >&2
+	exit 1
+}
 BUILD=${BUILD:-$TOP/build}
 LOGS=$BUILD/logs
 PATCHES=$TOP/patches/$BASE
 TREE=$BUILD/$BASE/linux
-OUT=$BUILD/$BASE/out
+# What is built and booted for the guests: x86_64 without a suffix, as
+# before there were others; build/$BASE/out-arm64 and so on for the rest.
+case $ARCH in x86_64) ARCH_SUFFIX= ;; *) ARCH_SUFFIX=-$ARCH ;; esac
+OUT=$BUILD/$BASE/out$ARCH_SUFFIX
+BOOTS=$BUILD/$BASE/boots$ARCH_SUFFIX
+INITRAMFS=$BUILD/$BASE/initramfs$ARCH_SUFFIX.cpio.gz
 mkdir -p "$LOGS"
 # ccache hits across clones too: paths under build/ are hashed relative.
 export CCACHE_BASEDIR="$BUILD"
@@ -33,6 +46,11 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 base_var() {
 	[ -f "$TOP/bases/$BASE.mk" ] || die "unknown base '$BASE' (no bases/$BASE.mk)"
 	sed -n "s/^$1 *:= *//p" "$TOP/bases/$BASE.mk"
+}
+
+# arch_var NAME: the value of NAME in arches/$ARCH.mk
+arch_var() {
+	sed -n "s/^$1 *:= *//p" "$TOP/arches/$ARCH.mk"
 }
 
 # run_logged LOG CMD...: run CMD with its output in LOG; on failure show the
@@ -62,16 +80,21 @@ serial_section() {
 	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
 }
 
-# kselftest_bin: the ima kselftest binary that initramfs.sh built for $BASE
+# kselftest_bin [DIR]: the ima kselftest binary that initramfs.sh built for
+# $BASE in build/$BASE/DIR (default kselftest: the one for this host)
 kselftest_bin() {
-	find "$BUILD/$BASE/kselftest" -name ima_measurements_test -type f 2>/dev/null | head -n 1
+	echo "$BUILD/$BASE/${1:-kselftest}/kselftest/ima/ima_measurements_test"
 }
 
-# kmake ARG...: make in the kernel tree of $BASE for x86_64, with KCC as the
-# compiler (default "ccache gcc") and KMAKE's extra arguments (LLVM=-19, say).
+
+# kmake ARG...: make in the kernel tree of $BASE for $ARCH, with KCC as the
+# compiler (default ccache and the arch's gcc) and KMAKE's extra arguments
+# (LLVM=-19, say).
 kmake() {
+	_cross=$(arch_var CROSS_COMPILE)
 	# shellcheck disable=SC2086 # KMAKE is a list of make arguments
-	make -C "$TREE" ARCH=x86_64 CC="${KCC:-ccache gcc}" ${KMAKE-} -j"$(nproc)" "$@"
+	make -C "$TREE" ARCH="$(arch_var KERNEL_ARCH)" CROSS_COMPILE="$_cross" \
+		CC="${KCC:-ccache ${_cross}gcc}" ${KMAKE-} -j"$(nproc)" "$@"
 }
 
 # kernel_sanitizer_report LOG: true if the kernel output in LOG holds a

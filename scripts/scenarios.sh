@@ -21,7 +21,7 @@ while read -r name kernel tpm want_name digest selftest cmdline; do
 done <"$TOP/vm/scenarios"
 [ "$n" -gt 0 ] || die "no scenario matches '$pattern'"
 
-boots=$BUILD/$BASE/boots
+boots=$BOOTS
 if [ -f "$boots/a-late.log" ] && [ -f "$boots/b-late-sync.log" ] &&
 	printf 'a-late\nb-late-sync\n' | grep -q -- "$pattern"; then
 	for b in a-late b-late-sync; do

@@ -9,7 +9,7 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-boots=$BUILD/$BASE/boots
+boots=$BOOTS
 list=$boots/$1.list
 pcrs=$boots/$1.pcrs
 work=$boots/$1.tamper

@@ -11,8 +11,8 @@ ima=$(base_var IMA_INITCALLS)
 ere=$(printf %s "$ima" | tr ' ' '|')		# for awk
 bre=$(printf %s "$ima" | sed 's/ /\\|/g')	# for sed
 
-log=$BUILD/$BASE/boots/$1.log
-svg=$BUILD/$BASE/boots/$1.svg
+log=$BOOTS/$1.log
+svg=$BOOTS/$1.svg
 [ -f "$log" ] || die "no serial log $log"
 # the kernel's own console output, up to where the guest's /init reports
 console() {

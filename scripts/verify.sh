@@ -13,7 +13,7 @@ set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 name=$1 kernel=$2 want_name=$3 want_digest=$4 want_selftest=$5
-dir=$BUILD/$BASE/boots
+dir=$BOOTS
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
 section() { serial_section "$log" "$1"; }

@@ -1,0 +1,15 @@
+# arm64: QEMU's virt machine with a Cortex-A57, TPM on tpm-tis-device
+# (MMIO, found through the device tree: the kernel's tpm_tis platform
+# driver), cross-built with Debian's gcc-aarch64-linux-gnu; busybox-static
+# of Debian's arm64 archive (scripts/busybox.sh).
+KERNEL_ARCH := arm64
+CROSS_COMPILE := aarch64-linux-gnu-
+VM_CONFIG := arm64-vm
+IMAGE := arch/arm64/boot/Image
+IMAGE_TARGET := Image
+QEMU := qemu-system-aarch64 -M virt -cpu cortex-a57
+QEMU_TPM_DEVICE := tpm-tis-device
+CONSOLE := ttyAMA0
+# Debian's architecture name, for busybox-static; KUnit runs in QEMU.
+DEB_ARCH := arm64
+KUNIT_ARCH := arm64

@@ -1,0 +1,13 @@
+# x86_64 (the default ARCH): QEMU's pc machine, TPM on tpm-tis (ISA, found
+# through ACPI), the host's own busybox-static and compiler.
+KERNEL_ARCH := x86_64
+CROSS_COMPILE :=
+VM_CONFIG := x86_64-vm
+IMAGE := arch/x86/boot/bzImage
+IMAGE_TARGET := bzImage
+QEMU := qemu-system-x86_64 -M pc
+QEMU_TPM_DEVICE := tpm-tis
+CONSOLE := ttyS0
+# Debian's architecture name, for busybox-static; KUnit runs in UML (um).
+DEB_ARCH := amd64
+KUNIT_ARCH := um
