@@ -29,12 +29,15 @@ if ! python3 tools/testing/kunit/kunit.py run "$@" >"$log" 2>&1; then
 	die "kunit.py run failed (log: $log)"
 fi
 [ "${KUNIT_SHOW-}" != 1 ] || sed -n 's/^\[..:..:..\] \([[=].*\)/  \1/p' "$log"
-summary=$(sed -n 's/^\[..:..:..\] Testing complete\. //p' "$log")
+summary=$(kunit_summary "$log")
 say "  $summary"
-total=$(printf %s "$summary" | sed -n 's/^Ran \([0-9]*\) tests: passed: \([0-9]*\)$/\1 \2/p')
-[ -n "$total" ] || die "kunit.py reported failures or skips: $summary (log: $log)"
-set -- $total
-[ "$1" -eq "$2" ] && [ "$1" -ge 10 ] || die "expected at least 10 tests, all passing: $summary (log: $log)"
+read -r ran passed skipped other <<EOF
+$(kunit_counts "$log")
+EOF
+[ -n "$ran" ] || die "kunit.py printed no summary (log: $log)"
+[ "$ran" -ge 10 ] && [ "$passed" -eq "$ran" ] ||
+	die "expected at least 10 tests, all passing, none skipped: $summary (log: $log)"
+
 raw=$kunit_dir/test.log
 
 if kernel_sanitizer_report "$raw"; then
