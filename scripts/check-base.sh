@@ -55,7 +55,6 @@ if [ "$mode" = core ]; then
 	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
 		"$S/build-each.sh"
 	run "coccicheck: no new finding from any patch" "$S/coccicheck.sh"
-
 	run "kunit: IMA_INIT_LATE_SYNC off" "$S/kunit.sh" late
 	run "kunit: IMA_INIT_LATE_SYNC on" "$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
 	run "docs: Sphinx, security/" "$S/docs.sh"
@@ -88,7 +87,6 @@ elif [ "$mode" = arm64 ]; then
 		"$S/kunit-vm.sh" b-late-sync first_record_without_tpm
 	run "kunit: in the arm64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
 else
-
 	run "matrix: IMA off, TPM driver module, KUnit variants, clang-19" "$S/matrix.sh"
 	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
 	run "kunit: KASAN + UBSAN, UML" env KUNIT_DIR=kunit-sanitizers \
