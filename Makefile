@@ -101,7 +101,6 @@ check-arm64:
 check-gates:
 	@$(S)/check.sh gates
 
-
 bench:
 	@for b in $(BASES); do \
 		$(MAKE) --no-print-directory bench-base BASE=$$b || exit 1; \

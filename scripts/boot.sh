@@ -69,4 +69,3 @@ fi
 grep -q '^@@ ima-vm end' "$log" ||
 	die "guest $name did not finish its checks (serial log: $log)"
 say "  $name: booted $kernel ($ARCH), TPM $tpm (serial log: $log)"
-

@@ -29,4 +29,3 @@ cp "$OUT/$tree/$image" "$OUT/$name/$image"
 git checkout -q work
 "$TOP/scripts/build.sh" "$@" >/dev/null
 say "built $OUT/$name/$image (with testing-only/$BASE)"
-

@@ -70,4 +70,3 @@ cmp -s "$scratch/.config" "$o/.config" || cp "$scratch/.config" "$o/.config"
 # shellcheck disable=SC2086 # KTARGETS is a list of targets
 run_logged "$log" kmake O="$o" olddefconfig ${KTARGETS:-$(arch_var IMAGE_TARGET)}
 say "built $o/$(arch_var IMAGE)"
-

@@ -29,13 +29,15 @@ findings() {
 	# git repository of its own, not files the project's git ignores.
 	git init -q "$work/$name"
 	git -C "$work/$name" add -A
-
+	rc=0
+	kmake -s coccicheck MODE=report J="$(nproc)" M="$work/$name/$dir" \
+		>"$work/$name.log" 2>&1 || rc=$?
 	{
 		printf '== %s at %s\n' "$name" "$rev"
-		make -C "$TREE" -s ARCH=x86_64 coccicheck MODE=report J="$(nproc)" \
-			M="$work/$name/$dir" 2>&1 || die "coccicheck failed on $name (log: $log)"
+		cat "$work/$name.log"
 	} >>"$log"
-	sed -n "s#^$work/$name/##p" "$log" |
+	[ "$rc" -eq 0 ] || die "coccicheck failed on $name (log: $log)"
+	sed -n "s#^$work/$name/##p" "$work/$name.log" |
 		sed -E 's#^([^:]+):[0-9]+:[0-9]+(-[0-9]+)?: #\1: #; s#line [0-9]+#line N#g' |
 		LC_ALL=C sort
 }
@@ -73,4 +75,3 @@ for c in $commits; do
 	}
 	say "  $subject: $(echo $files | wc -w) files, $(wc -l <"$work/$n.txt") findings, none new"
 done
-
