@@ -8,15 +8,14 @@
 #
 #   make demo            the kernel with the option, booted with swtpm and
 #                        verified; then the deferred-TPM bug, off and on
-#   make check           every test of both series, x86_64 (CI runs this)
+#   make check           every test of both series, x86_64, the reviewer
+#                        gates among them (CI runs this)
 #   make check-arm64     both series on arm64: cross build, KUnit and VM
 #                        scenarios a-d in QEMU (CI runs this too)
-#   make check-gates     the heavier reviewer gates: config and compiler
-#                        matrix, randconfig, KUnit under KASAN + UBSAN
 #   make scenarios       boot and verify every VM scenario (SCENARIO=regex)
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
-#   make bench           cost figures (size, boot time) of every base, into
-#                        build/bench-BASE.txt
+#   make bench           cost figures (size, boot time, make check's wall
+#                        time) of every base, into build/bench-BASE.txt
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
 #
@@ -33,7 +32,7 @@ export BASE BASES ARCH
 S := scripts
 step = $(S)/step.sh
 
-.PHONY: all demo check check-arm64 check-gates deps base apply export submission checkpatch \
+.PHONY: all demo check check-arm64 deps base apply export submission checkpatch \
 	build build-each kunit docs maintainers initramfs scenarios fuzz bench \
 	bench-base clean
 
@@ -97,9 +96,6 @@ check:
 
 check-arm64:
 	@$(S)/check.sh arm64
-
-check-gates:
-	@$(S)/check.sh gates
 
 bench:
 	@for b in $(BASES); do \

@@ -6,7 +6,10 @@
 #  - boot: from boots with swtpm, the median over $BENCH_BOOTS (10) boots of
 #    the moment IMA started building its first record (its "Allocated hash
 #    algorithm" message, just before the boot aggregate) and of the moment
-#    /init started, option on against off.
+#    /init started, option on against off;
+#  - make check: the wall time of its runs on this machine, as check.sh
+#    records them in build/check-times.txt (from a fresh clone, after a
+#    change to the patches, with ccache's hits and misses).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -70,6 +73,9 @@ init_on=$(median "$BUILD/$BASE/bench-bench-late-sync.init")
 		"$(awk -v a="$ima_on" -v b="$ima_off" 'BEGIN { printf "%.3f", a / b }')"
 	printf '%-34s %10s %10s %8s\n' "/init started (end of kernel init)" "$init_off" "$init_on" \
 		"$(awk -v a="$init_on" -v b="$init_off" 'BEGIN { printf "%.3f", a / b }')"
+	echo
+	echo "== make check, wall time of the last runs here (build/check-times.txt)"
+	tail -n 10 "$BUILD/check-times.txt" 2>/dev/null || echo "(no make check has run in this clone yet)"
 } >"$report"
 cat "$report"
 say "report: $report"

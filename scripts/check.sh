@@ -1,10 +1,12 @@
 #!/bin/sh
-# check.sh [core|gates|arm64]: the tests of every base in $BASES (default:
+# check.sh [core|arm64]: the tests of every base in $BASES (default:
 # all of bases/), each base by check-base.sh in the same mode (core by
 # default; arm64 with ARCH=arm64, the others with ARCH=x86_64), then, for
 # core, what the series must share. A failing base does not stop
 # the next one; the last line counts what passed and failed over all of
-# them, and the exit status is 1 if anything failed.
+# them, and the exit status is 1 if anything failed. Each run adds its wall
+# time to build/check-times.txt (check_time in lib.sh), which make bench
+# reports.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
@@ -13,6 +15,7 @@ case $mode in arm64) ARCH=arm64 ;; *) ARCH=x86_64 ;; esac
 export ARCH
 S=$TOP/scripts
 
+check_time_start "$mode"
 bases=${BASES:-6.12 mainline}
 passed=0
 failed=0
@@ -42,4 +45,5 @@ if [ "$mode" = core ]; then
 fi
 
 printf '\ncheck %s:%s; %s passed, %s failed\n' "$mode" "$per_base" "$passed" "$failed"
+check_time_end "$bases" "$failed"
 [ "$failed" -eq 0 ]

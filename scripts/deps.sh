@@ -11,9 +11,7 @@ packages="
 	python3-sphinx python3-sphinx-rtd-theme python3-yaml
 	qemu-system-x86 swtpm swtpm-tools busybox-static
 	sparse coccinelle ocaml-nox clang-19 lld-19 llvm-19 libclang-rt-19-dev
-
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
-
 "
 missing=
 for p in $packages; do

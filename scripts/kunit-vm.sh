@@ -3,7 +3,6 @@
 # guest boot NAME (build/$BASE/boots/NAME.log; boots-arm64/ for arm64): the
 # guest kernels have IMA's suite built in, so it runs at boot, on the
 # guest's architecture, with a real TPM. kunit.py
-
 # parse reads the KTAP output; at least 10 tests must run, every one must
 # pass except the SKIPPED ones, which must be skipped (first_record_without_tpm
 # where the guest has a TPM), and the kernel log must hold no KASAN or UBSAN
@@ -24,7 +23,6 @@ $(kunit_counts "$out")
 EOF
 [ -n "$ran" ] || die "KUnit in the guest: no summary (log: $out, serial log: $log)"
 [ "$ran" -ge 10 ] && [ "$other" -eq 0 ] && [ "$((passed + skipped))" -eq "$ran" ] ||
-
 	die "expected at least 10 tests, none failing: $summary (log: $out)"
 got=$(sed -n 's/^\[..:..:..\] *\[SKIPPED\] \([a-z0-9_]*\).*/\1/p' "$out" | LC_ALL=C sort | tr '\n' ' ')
 want=$(printf '%s\n' "$@" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')

@@ -86,7 +86,6 @@ kselftest_bin() {
 	echo "$BUILD/$BASE/${1:-kselftest}/kselftest/ima/ima_measurements_test"
 }
 
-
 # kmake ARG...: make in the kernel tree of $BASE for $ARCH, with KCC as the
 # compiler (default ccache and the arch's gcc) and KMAKE's extra arguments
 # (LLVM=-19, say).
@@ -126,7 +125,6 @@ kunit_counts() {
 }
 
 # kernel_sanitizer_report LOG: true if the kernel output in LOG holds a
-
 # KASAN or UBSAN report (and shows it).
 kernel_sanitizer_report() {
 	tr -d '\r' <"$1" | grep -E 'BUG: KASAN|UBSAN:' >&2
@@ -135,6 +133,42 @@ kernel_sanitizer_report() {
 # sanitizer_report LOG: true if LOG holds an ASan, UBSan or LSan report.
 sanitizer_report() {
 	grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$1"
+}
+
+# check_time_start MODE and check_time_end BASES FAILED: around a make
+# check, add a line to build/check-times.txt: when, mode, bases, wall
+# seconds, whether it passed, what it started from (a fresh clone: no
+# kernel tree yet; patches/ or testing-only/ changed since the last run;
+# nothing changed), and ccache's hits and misses meanwhile (misses are
+# compilations a new machine would make too).
+check_time_start() {
+	_ct_mode=$1
+	_ct_start=$(date +%s)
+	_ct_sum=$(cd "$TOP" && find patches testing-only -type f | LC_ALL=C sort | xargs cat | cksum)
+	_ct_last=$(cat "$BUILD/check-patches.sum" 2>/dev/null || true)
+	if ! ls -d "$BUILD"/*/linux >/dev/null 2>&1; then
+		_ct_from='fresh clone'
+	elif [ "$_ct_sum" != "$_ct_last" ]; then
+		_ct_from='patches changed'
+	else
+		_ct_from='nothing changed'
+	fi
+	_ct_cc0=$(ccache_counts)
+}
+check_time_end() {
+	printf '%s\n' "$_ct_sum" >"$BUILD/check-patches.sum"
+	set -- "$1" "$2" $_ct_cc0 $(ccache_counts)
+	printf '%s\tcheck %s\t%s\t%ss\t%s\tfrom: %s\tccache hits %s, misses %s\n' \
+		"$(date -u +%Y-%m-%dT%H:%MZ)" "$_ct_mode" "$1" "$(($(date +%s) - _ct_start))" \
+		"$([ "$2" -eq 0 ] && echo passed || echo failed)" "$_ct_from" \
+		"$(($5 - $3))" "$(($6 - $4))" >>"$BUILD/check-times.txt"
+}
+# ccache_counts: ccache's total hits and misses so far
+ccache_counts() {
+	ccache --print-stats | awk '
+		$1 ~ /^(direct|preprocessed)_cache_hit$/ { h += $2 }
+		$1 == "cache_miss" { m = $2 }
+		END { print h + 0, m + 0 }'
 }
 
 # series_patches: the patch files of the series, in order, as full paths.

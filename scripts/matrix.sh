@@ -3,9 +3,11 @@
 # each built without a single compiler warning, on the series of $BASE
 # (option on unless said). The option off and on with KUnit, with gcc, are
 # the main builds (build-each.sh); here, one after the other in one build
-# tree (build/$BASE/out/matrix, so each is incremental), then clang:
-#   IMA off; KUnit without IMA's tests; KUnit off; a TPM driver as a
-#   module; clang-19 (LLVM=-19) in build/$BASE/out/matrix-clang.
+# tree (build/$BASE/out/matrix, so each is incremental):
+#   IMA off; KUnit without IMA's tests; KUnit off; a TPM driver as a module;
+# then clang-19 (LLVM=-19) in build/$BASE/out/clang-sanitizers, the VM
+# config with KASAN and UBSAN (configs/sanitizers.config), option off, then
+# on: the kernel scenario i boots, with IMA's KUnit suite built in.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -43,5 +45,9 @@ say "    ($(config matrix TCG_TPM): IMA selects the TPM core; only other drivers
 
 command -v clang-19 >/dev/null && command -v ld.lld-19 >/dev/null ||
 	die "clang-19 or lld-19 is missing: run 'make deps'"
-KCC="ccache clang-19" KMAKE=LLVM=-19 variant "clang-19, option on, KUnit" matrix-clang late-sync kunit
-KCC="ccache clang-19" KMAKE=LLVM=-19 variant "clang-19, option off, KUnit" matrix-clang late kunit
+export KCC="ccache clang-19" KMAKE=LLVM=-19
+variant "clang-19, KASAN + UBSAN, option off" clang-sanitizers late kunit sanitizers
+variant "clang-19, KASAN + UBSAN, option on" clang-sanitizers late-sync kunit sanitizers
+config clang-sanitizers CC_IS_CLANG | grep -qx 'CONFIG_CC_IS_CLANG=y' ||
+	die "clang-sanitizers was not built by clang"
+config clang-sanitizers KASAN | grep -qx 'CONFIG_KASAN=y' || die "clang-sanitizers has no KASAN"

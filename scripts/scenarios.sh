@@ -1,7 +1,7 @@
 #!/bin/sh
 # scenarios.sh [PATTERN]: boot and verify every scenario of vm/scenarios
-# whose name matches the grep PATTERN (default: a to h; i needs the KASAN
-# kernel that check-base.sh gates builds), then check that
+# whose name matches the grep PATTERN (default: a to h; i boots the clang
+# KASAN + UBSAN kernel that matrix.sh builds), then check that
 # starting IMA later loses no record: with the same policy and initramfs,
 # every record after the first is the same with the option off (a-late) as
 # on (b-late-sync). With NO_BOOT=1 the guests are not booted again: their
