@@ -16,6 +16,9 @@
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
 #   make bench           cost figures (size, boot time, make check's wall
 #                        time) of every base, into build/bench-BASE.txt
+#   make bench-check     make check's wall time from a fresh clone and after
+#                        editing one patch (BENCH_CCACHE=empty: as on a new
+#                        machine), into build/bench-check.txt
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
 #
@@ -34,7 +37,7 @@ step = $(S)/step.sh
 
 .PHONY: all demo check check-arm64 deps base apply export submission checkpatch \
 	build build-each kunit docs maintainers initramfs scenarios fuzz bench \
-	bench-base clean
+	bench-base bench-check clean
 
 all: demo
 
@@ -104,6 +107,10 @@ bench:
 
 bench-base: apply
 	@$(step) "bench: size and boot-time figures of $(BASE)" $(S)/bench.sh
+
+bench-check:
+	@$(step) "bench: make check from a fresh clone, then after editing one patch" \
+		$(S)/bench-check.sh
 
 clean:
 	rm -rf build

@@ -9,7 +9,8 @@
 #    /init started, option on against off;
 #  - make check: the wall time of its runs on this machine, as check.sh
 #    records them in build/check-times.txt (from a fresh clone, after a
-#    change to the patches, with ccache's hits and misses).
+#    change to the patches, with ccache's hits and misses), and those of
+#    make bench-check (build/bench-check.txt).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -76,6 +77,9 @@ init_on=$(median "$BUILD/$BASE/bench-bench-late-sync.init")
 	echo
 	echo "== make check, wall time of the last runs here (build/check-times.txt)"
 	tail -n 10 "$BUILD/check-times.txt" 2>/dev/null || echo "(no make check has run in this clone yet)"
+	echo
+	echo "== make check from a fresh clone, then after editing one patch (make bench-check)"
+	cat "$BUILD/bench-check.txt" 2>/dev/null || echo "(make bench-check has not run here)"
 } >"$report"
 cat "$report"
 say "report: $report"
