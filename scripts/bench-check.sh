@@ -12,15 +12,16 @@ set -eu
 
 clone=$BUILD/bench-clone
 report=$BUILD/bench-check.txt
-first=${BASES%% *}
+bases=${BASES:-6.12 mainline}
+first=${bases%% *}
 rm -rf "$clone"
 git clone -q "$TOP" "$clone" || die "cannot clone $TOP into $clone"
 if [ "${BENCH_CCACHE-}" = empty ]; then
 	CCACHE_DIR=$clone/ccache
 	export CCACHE_DIR
 fi
-say "make check in a fresh clone ($clone, $(git -C "$clone" log -1 --format=%h), BASES=$BASES)"
-make -C "$clone" --no-print-directory check >"$LOGS/bench-check-fresh.log" 2>&1 ||
+say "make check in a fresh clone ($clone, $(git -C "$clone" log -1 --format=%h), BASES=$bases)"
+make -C "$clone" --no-print-directory check BASES="$bases" >"$LOGS/bench-check-fresh.log" 2>&1 ||
 	die "make check failed in the fresh clone (log: $LOGS/bench-check-fresh.log)"
 
 tree=$clone/build/$first/linux
@@ -33,10 +34,10 @@ git -C "$tree" commit -q -a --fixup="$commit"
 GIT_SEQUENCE_EDITOR=: git -C "$tree" rebase -q -i --autosquash base
 make -C "$clone" --no-print-directory export BASE="$first" >/dev/null
 git -C "$clone" diff --quiet patches/ && die "the edit did not change patches/$first"
-make -C "$clone" --no-print-directory check >"$LOGS/bench-check-edited.log" 2>&1 ||
+make -C "$clone" --no-print-directory check BASES="$bases" >"$LOGS/bench-check-edited.log" 2>&1 ||
 	die "make check failed after the edit (log: $LOGS/bench-check-edited.log)"
 {
-	echo "make check on this machine ($(nproc) cores), BASES=$BASES, ccache: ${BENCH_CCACHE:-shared}"
+	echo "make check on this machine ($(nproc) cores), BASES=$bases, ccache: ${BENCH_CCACHE:-shared}"
 	cat "$clone/build/check-times.txt"
 } >"$report"
 cat "$report"
