@@ -157,6 +157,7 @@ check_time_start() {
 }
 check_time_end() {
 	printf '%s\n' "$_ct_sum" >"$BUILD/check-patches.sum"
+	# shellcheck disable=SC2046,SC2086 # two numbers each, split on purpose
 	set -- "$1" "$2" $_ct_cc0 $(ccache_counts)
 	printf '%s\tcheck %s\t%s\t%ss\t%s\tfrom: %s\tccache hits %s, misses %s\n' \
 		"$(date -u +%Y-%m-%dT%H:%MZ)" "$_ct_mode" "$1" "$(($(date +%s) - _ct_start))" \
