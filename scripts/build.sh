@@ -40,29 +40,7 @@ mkdir -p "$scratch"
 # symbol), symbols this tree does not define are let through; with
 # ALLOW_DROPPED=1 (IMA turned off, say), all are.
 # shellcheck disable=SC2086 # one word per fragment
-missing=$(awk '
-	/^CONFIG_[A-Z0-9_]+=/ { s = $0; sub(/=.*/, "", s); want[s] = $0; next }
-	/^# CONFIG_[A-Z0-9_]+ is not set$/ { want[$2] = $0 }
-	END { for (s in want) print want[s] }' $frags | LC_ALL=C sort |
-	while IFS= read -r line; do
-		case $line in
-		'# '*)
-			sym=${line#\# }
-			sym=${sym%% *}
-			grep -q "^$sym=" "$scratch/.config" || continue
-			;;
-		*)
-			sym=${line%%=*}
-			! grep -qxF -- "$line" "$scratch/.config" || continue
-			;;
-		esac
-		[ "${ALLOW_DROPPED-}" != 1 ] || continue
-		if [ "${ALLOW_UNDEFINED-}" = 1 ] &&
-			! grep -rqx --include='Kconfig*' "config ${sym#CONFIG_}" "$TREE"; then
-			continue
-		fi
-		printf ' %s' "$sym"
-	done)
+missing=$(fragments_not_taken "$scratch/.config" $frags)
 [ -z "$missing" ] ||
 	die "$name: these fragment symbols did not take:$missing (log: $log.config)"
 

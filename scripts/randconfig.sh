@@ -12,13 +12,6 @@ require_clean_tree "commit them, or stash them"
 o=$OUT/randconfig
 mkdir -p "$o"
 failed=
-# not_taken: the symbols the fragment sets to y that the .config lacks
-not_taken() {
-	sed -n 's/^\(CONFIG_[A-Z0-9_]*\)=y$/\1/p' "$TOP/configs/randconfig-ima.config" |
-		while read -r sym; do
-			grep -qx "$sym=y" "$o/.config" || printf ' %s' "$sym"
-		done
-}
 for seed in "$@"; do
 	log=$LOGS/randconfig-$BASE-$seed.log
 	if ! run_logged "$log" kmake O="$o" KCONFIG_SEED="$seed" \
@@ -27,7 +20,7 @@ for seed in "$@"; do
 		failed="$failed $seed"
 		continue
 	fi
-	missing=$(not_taken)
+	missing=$(fragments_not_taken "$o/.config" "$TOP/configs/randconfig-ima.config")
 	if [ -n "$missing" ]; then
 		cp "$o/.config" "$o/config-$seed"
 		say "  seed $seed: FAILED, configs/randconfig-ima.config did not take:$missing (a dependency drawn off; the .config: $o/config-$seed)"
