@@ -10,6 +10,8 @@ IMAGE_TARGET := Image
 QEMU := qemu-system-aarch64 -M virt -cpu cortex-a57
 QEMU_TPM_DEVICE := tpm-tis-device
 CONSOLE := ttyAMA0
+# Added to every guest's kernel command line.
+KERNEL_APPEND :=
 # Debian's architecture name, for busybox-static; KUnit runs in QEMU.
 DEB_ARCH := arm64
 KUNIT_ARCH := arm64

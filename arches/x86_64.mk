@@ -1,5 +1,6 @@
-# x86_64 (the default ARCH): QEMU's pc machine, TPM on tpm-tis (ISA, found
-# through ACPI), the host's own busybox-static and compiler.
+# x86_64 (the default ARCH): QEMU's pc machine, TPM on tpm-tis (ISA, at the
+# TIS address; the guest has no ACPI, so tpm_tis.force=1 registers it), the
+# host's own busybox-static and compiler.
 KERNEL_ARCH := x86_64
 CROSS_COMPILE :=
 VM_CONFIG := x86_64-vm
@@ -8,6 +9,8 @@ IMAGE_TARGET := bzImage
 QEMU := qemu-system-x86_64 -M pc
 QEMU_TPM_DEVICE := tpm-tis
 CONSOLE := ttyS0
+# Added to every guest's kernel command line.
+KERNEL_APPEND := tpm_tis.force=1
 # Debian's architecture name, for busybox-static; KUnit runs in UML (um).
 DEB_ARCH := amd64
 KUNIT_ARCH := um

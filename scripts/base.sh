@@ -1,6 +1,9 @@
 #!/bin/sh
-# base.sh: download the pinned Debian linux-source package of $BASE, unpack
-# it into a git tree under build/, and tag the pristine tree "base".
+# base.sh: download the pinned Debian linux-source package of $BASE
+# (bases/$BASE.mk), unpack it into a git tree under build/, and tag the
+# pristine tree "base". A tree is kept only if its stamp names the pinned
+# package and version: after a change of BASE_VERSION the new one is
+# unpacked. A .deb already downloaded is used only if it is of that version.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -11,50 +14,64 @@ suite=$(base_var BASE_SUITE)
 dl=$BUILD/downloads
 stamp=$BUILD/$BASE/base.stamp
 mkdir -p "$dl"
+# deb_of VERSION: the downloaded .deb of $pkg VERSION, or nothing
+deb_of() {
+	ls "$dl/${pkg}_$(printf %s "$1" | sed 's/:/%3a/')_"*.deb 2>/dev/null | head -n 1 || true
+}
 
-if [ -f "$stamp" ] && git -C "$TREE" rev-parse -q --verify base >/dev/null; then
-	say "base $BASE: $(cat "$stamp") already unpacked in $TREE"
-	exit 0
-fi
+# kept: stop here if the tree is already that of $version
+kept() {
+	if [ "$(cat "$stamp" 2>/dev/null)" = "$pkg $version" ] &&
+		git -C "$TREE" rev-parse -q --verify base >/dev/null; then
+		say "base $BASE: $pkg $version already unpacked in $TREE"
+		exit 0
+	fi
+}
 
-# A suite the machine does not use (for example trixie-backports) is read
-# through private lists (apt-suite.sh), so nothing on the machine is
-# upgraded from it.
-if [ -n "$suite" ]; then
-	"$TOP/scripts/apt-suite.sh" "$suite"
-	APT_CONFIG=$BUILD/apt/$suite/apt.conf
-	export APT_CONFIG
-fi
-
-# apt's package lists may be missing or old on a machine set up by hand
-if [ -z "$(apt-cache madison "$pkg" 2>/dev/null)" ]; then
-	run_logged "$LOGS/base-$BASE-apt-update.log" apt-get update ||
-		die "apt-get update failed: is the Debian archive reachable? (log: $LOGS/base-$BASE-apt-update.log)"
-fi
 version=$want
-if ! apt-cache madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | grep -qxF -- "$want"; then
-	version=$(apt-cache policy "$pkg" | sed -n 's/^ *Candidate: *//p')
-	[ -n "$version" ] && [ "$version" != "(none)" ] ||
-		die "$pkg is not in any apt source (did apt-get update run?)"
-	cat >&2 <<-MSG
-	******************************************************************
-	WARNING: $pkg $want is no longer in the archive.
-	         Falling back to $version; the checks below show whether
-	         the series still applies to it.
-	******************************************************************
-	MSG
-fi
-
-deb=$(ls "$dl/${pkg}_$(printf %s "$version" | sed 's/:/%3a/')_"*.deb 2>/dev/null | head -n 1 || true)
+kept
+deb=$(deb_of "$want")
 if [ -z "$deb" ]; then
-	say "downloading $pkg $version"
-	(cd "$dl" && run_logged "$LOGS/base-$BASE-download.log" \
-		apt-get download "$pkg=$version")
+	# A suite the machine does not use (for example trixie-backports) is read
+	# through private lists (apt-suite.sh), so nothing on the machine is
+	# upgraded from it.
+	if [ -n "$suite" ]; then
+		"$TOP/scripts/apt-suite.sh" "$suite"
+		APT_CONFIG=$BUILD/apt/$suite/apt.conf
+		export APT_CONFIG
+	fi
 
-	deb=$(ls "$dl/${pkg}_"*.deb | head -n 1)
+	# apt's package lists may be missing or old on a machine set up by hand
+	if [ -z "$(apt-cache madison "$pkg" 2>/dev/null)" ]; then
+		run_logged "$LOGS/base-$BASE-apt-update.log" apt-get update ||
+			die "apt-get update failed: is the Debian archive reachable? (log: $LOGS/base-$BASE-apt-update.log)"
+	fi
+	if ! apt-cache madison "$pkg" | awk -F' *[|] *' '{ print $2 }' | grep -qxF -- "$want"; then
+		version=$(apt-cache policy "$pkg" | sed -n 's/^ *Candidate: *//p')
+		[ -n "$version" ] && [ "$version" != "(none)" ] ||
+			die "$pkg is not in any apt source (did apt-get update run?)"
+		cat >&2 <<-MSG
+		******************************************************************
+		WARNING: $pkg $want is no longer in the archive.
+		         Falling back to $version; the checks below show whether
+		         the series still applies to it.
+		******************************************************************
+		MSG
+	fi
+
+	deb=$(deb_of "$version")
+	[ -z "$deb" ] || kept
+	if [ -z "$deb" ]; then
+		say "downloading $pkg $version"
+		(cd "$dl" && run_logged "$LOGS/base-$BASE-download.log" \
+			apt-get download "$pkg=$version")
+		deb=$(deb_of "$version")
+		[ -n "$deb" ] || die "apt-get download left no .deb of $pkg $version in $dl"
+	fi
 fi
 
-rm -rf "$BUILD/$BASE/pkg" "$TREE"
+[ ! -f "$stamp" ] || say "base $BASE: $TREE holds $(cat "$stamp"): replacing it with $pkg $version"
+rm -rf "$BUILD/$BASE/pkg" "$TREE" "$stamp"
 mkdir -p "$BUILD/$BASE/pkg" "$TREE"
 say "unpacking $(basename "$deb")"
 dpkg -x "$deb" "$BUILD/$BASE/pkg"

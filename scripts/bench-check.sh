@@ -36,8 +36,21 @@ make -C "$clone" --no-print-directory export BASE="$first" >/dev/null
 git -C "$clone" diff --quiet patches/ && die "the edit did not change patches/$first"
 make -C "$clone" --no-print-directory check BASES="$bases" >"$LOGS/bench-check-edited.log" 2>&1 ||
 	die "make check failed after the edit (log: $LOGS/bench-check-edited.log)"
+# steps LOG: what each step of a make check log cost, base by base
+steps() {
+	sed -n -e 's/^######## \(.*\)/  \1/p' \
+		-e 's/^<== \(.*\): ok (\([0-9]*\)s)$/    \2 s\t\1/p' \
+		-e 's/^<== \(.*\): ok, passed before with the same inputs$/    -\t\1 (passed before)/p' \
+		-e 's/^<== \(.*\): FAILED after \([0-9]*\)s.*/    \2 s\t\1 FAILED/p' "$1"
+}
 {
 	echo "make check on this machine ($(nproc) cores), BASES=$bases, ccache: ${BENCH_CCACHE:-shared}"
 	cat "$clone/build/check-times.txt"
+	echo
+	echo "== from a fresh clone, step by step"
+	steps "$LOGS/bench-check-fresh.log"
+	echo
+	echo "== after editing one patch, step by step"
+	steps "$LOGS/bench-check-edited.log"
 } >"$report"
 cat "$report"

@@ -19,15 +19,16 @@ report=$BUILD/bench-$BASE.txt
 boots=${BENCH_BOOTS:-10}
 require_clean_tree "commit them, or stash them"
 
-# The unpatched base, built in its own tree, then the series, option off and on.
-trap 'git -C "$TREE" checkout -q work' EXIT
+# The unpatched base, then the series, option off and on, in the gcc tree,
+# each kept as a kernel of its own.
+on_exit 'git -C "$TREE" checkout -q -f work'
 git -C "$TREE" checkout -q --detach base
-ALLOW_UNDEFINED=1 "$S/build.sh" bench-base late no-kunit >/dev/null
+ALLOW_UNDEFINED=1 "$S/build.sh" gcc bench-base option-off no-kunit >/dev/null
 git -C "$TREE" checkout -q work
-"$S/build.sh" bench-late late no-kunit >/dev/null
-"$S/build.sh" bench-late-sync late-sync no-kunit >/dev/null
+"$S/build.sh" gcc bench-off option-off no-kunit >/dev/null
+"$S/build.sh" gcc bench-on option-on no-kunit >/dev/null
 bloat() {
-	perl "$TREE/scripts/bloat-o-meter" "$OUT/$1/vmlinux" "$OUT/$2/vmlinux"
+	perl "$TREE/scripts/bloat-o-meter" "$KERNELS/$1/vmlinux" "$KERNELS/$2/vmlinux"
 }
 
 # median FILE: the median of the numbers in FILE, one a line
@@ -51,22 +52,22 @@ boot_times() {
 	done
 }
 "$S/initramfs.sh" >/dev/null
-boot_times bench-late
-boot_times bench-late-sync
-ima_off=$(median "$BUILD/$BASE/bench-bench-late.ima")
-ima_on=$(median "$BUILD/$BASE/bench-bench-late-sync.ima")
-init_off=$(median "$BUILD/$BASE/bench-bench-late.init")
-init_on=$(median "$BUILD/$BASE/bench-bench-late-sync.init")
+boot_times bench-off
+boot_times bench-on
+ima_off=$(median "$BUILD/$BASE/bench-bench-off.ima")
+ima_on=$(median "$BUILD/$BASE/bench-bench-on.ima")
+init_off=$(median "$BUILD/$BASE/bench-bench-off.init")
+init_on=$(median "$BUILD/$BASE/bench-bench-on.init")
 
 {
 	echo "Cost figures of patches/$BASE on $(cat "$BUILD/$BASE/base.stamp")"
 	echo "(x86_64, tinyconfig + configs/x86_64-vm.config, KUnit off; QEMU TCG + swtpm TPM 2.0)"
 	echo
 	echo "== vmlinux, the series with IMA_INIT_LATE_SYNC off against the unpatched base"
-	bloat bench-base bench-late
+	bloat bench-base bench-off
 	echo
 	echo "== vmlinux, IMA_INIT_LATE_SYNC on against off"
-	bloat bench-late bench-late-sync
+	bloat bench-off bench-on
 	echo
 	echo "== boot, median of $boots boots each (seconds since the kernel started)"
 	printf '%-34s %10s %10s %8s\n' "" "option off" "option on" "on/off"

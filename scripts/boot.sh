@@ -1,21 +1,25 @@
 #!/bin/sh
-# boot.sh NAME KERNEL TPM [APPEND...]: boot build/$BASE/out/KERNEL (the
-# $ARCH guest: out-arm64/KERNEL for arm64, ...) in QEMU (TCG), on the
-# machine arches/$ARCH.mk names, with the test initramfs and the TPM TPM,
-# one of
+# boot.sh NAME KERNEL TPM [APPEND...]: boot the guest kernel KERNEL of
+# $BASE (build/$BASE/kernels/KERNEL; kernels-arm64/ for arm64, ...) in QEMU
+# (TCG), on the machine arches/$ARCH.mk names, with the test initramfs and
+# the TPM TPM, one of
 #   tpm2         swtpm, TPM 2.0, its default PCR banks
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
 #   none         no TPM
-# and APPEND added to the kernel command line. The serial log is kept in
-# build/$BASE/boots/NAME.log (boots-arm64/, ...); a guest that does not power off within
-# $GUEST_TIMEOUT seconds (default 300) is stopped and reported.
+# and APPEND added to the kernel command line. The kernel must have been
+# built from the series as it is now (branch work, or test-only commits on
+# top of it): anything else is refused, so that a stale kernel is never
+# tested. The serial log is kept in build/$BASE/boots/NAME.log
+# (boots-arm64/, ...); a guest that does not end within $GUEST_TIMEOUT
+# seconds (default 300) is stopped and reported. QEMU and swtpm are
+# stopped when this script is, however it ends.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
 name=$1 kernel=$2 tpm=$3
 shift 3
-image=$OUT/$kernel/$(arch_var IMAGE)
+image=$KERNELS/$kernel/$(basename "$(arch_var IMAGE)")
 initrd=$INITRAMFS
 dir=$BOOTS
 qemu=$(arch_var QEMU)
@@ -23,12 +27,15 @@ log=$dir/$name.log
 state=$dir/$name.tpm
 timeout=${GUEST_TIMEOUT:-300}
 [ -f "$image" ] || die "no kernel $image: build it first"
+kernel_is_current "$kernel"
 [ -f "$initrd" ] || die "no initramfs $initrd: run scripts/initramfs.sh first"
 command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
 rm -rf "$state" "$log"
 
-set -- console="$(arch_var CONSOLE)" panic=-1 "$@"
+set -- console="$(arch_var CONSOLE)" panic=-1 $(arch_var KERNEL_APPEND) "$@"
+qemu_pid=
+on_exit '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null; [ ! -f "$state/pid" ] || kill "$(cat "$state/pid")" 2>/dev/null; true'
 tpmargs=
 if [ "$tpm" != none ]; then
 	command -v swtpm >/dev/null || die "swtpm is not installed (make deps)"
@@ -53,13 +60,18 @@ if [ "$tpm" != none ]; then
 	tpmargs="-chardev socket,id=chrtpm,path=$state/sock -tpmdev emulator,id=tpm0,chardev=chrtpm -device $(arch_var QEMU_TPM_DEVICE),tpmdev=tpm0"
 fi
 
-rc=0
+# In the background, and waited for: a signal to this script then stops
+# it at once (the trap above), where a command in the foreground would
+# first have to end. Its input is /dev/null, not the caller's.
 # shellcheck disable=SC2086 # $qemu and $tpmargs are lists of words
-timeout --foreground "$timeout" $qemu -accel tcg -m 512M \
+timeout "$timeout" $qemu -accel tcg -m 512M \
 	-display none -monitor none -no-reboot -serial file:"$log" \
 	-kernel "$image" -initrd "$initrd" -append "$*" $tpmargs \
-	>"$dir/$name.qemu.log" 2>&1 || rc=$?
-[ -f "$state/pid" ] && kill "$(cat "$state/pid")" 2>/dev/null || true
+	</dev/null >"$dir/$name.qemu.log" 2>&1 &
+qemu_pid=$!
+rc=0
+wait "$qemu_pid" || rc=$?
+qemu_pid=
 
 if [ "$rc" -eq 124 ]; then
 	tail -n 20 "$log" >&2

@@ -1,19 +1,24 @@
 #!/bin/sh
-# build.sh NAME [FRAGMENT...]: configure the kernel tree of $BASE for $ARCH
-# with tinyconfig plus the arch's VM fragment (configs/x86_64-vm.config,
-# say) plus each FRAGMENT (names under configs/, without .config), and
-# build it with O=build/$BASE/out/NAME (out-arm64/NAME for arm64, ...).
-# Prints the path of the image. KCC is the compiler (default ccache and the
+# build.sh TREE KERNEL [FRAGMENT...]: configure the kernel build tree TREE
+# of $BASE for $ARCH (make O=build/$BASE/obj/TREE; obj-arm64/TREE for
+# arm64, ...) with tinyconfig plus the arch's VM fragment
+# (configs/x86_64-vm.config, say) plus each FRAGMENT (names under configs/,
+# without .config), and build it. One tree serves many configurations in
+# turn: only what a change of configuration touches is compiled again.
+# KERNEL names the guest kernel to keep (build/$BASE/kernels/KERNEL: the
+# image, vmlinux, .config and the commit it was built from, which boot.sh
+# checks), or is - to keep none. KCC is the compiler (default ccache and the
 # arch's gcc), KMAKE adds make arguments (LLVM=-19, say), KTARGETS replaces
 # the targets (default the arch's image), and ALLOW_DROPPED=1 lets fragment
 # symbols that others turned off go (see below).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-name=$1
-shift
-o=$OUT/$name
-log=$LOGS/build-$BASE$ARCH_SUFFIX-$name.log
+[ $# -ge 2 ] || die "usage: build.sh TREE KERNEL|- [FRAGMENT...]"
+tree=$1 kernel=$2
+shift 2
+o=$OBJ/$tree
+log=$LOGS/build-$BASE$ARCH_SUFFIX-$tree.log
 set -- "$(arch_var VM_CONFIG)" "$@"
 frags=
 for f in "$@"; do
@@ -21,30 +26,56 @@ for f in "$@"; do
 	frags="$frags $TOP/configs/$f.config"
 done
 [ -d "$TREE" ] || die "no kernel tree at $TREE: run 'make base' first"
+[ "$kernel" = - ] || require_clean_tree "a kept kernel is built from commits only"
 mkdir -p "$o"
 
 # The config is made in a scratch output directory and copied over only
-# when it changed, so that an unchanged config rebuilds nothing.
-scratch=$OUT/.kconfig
-mkdir -p "$scratch"
-{
-	kmake O="$scratch" tinyconfig
-	# shellcheck disable=SC2086 # one word per fragment
-	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$scratch" "$scratch/.config" $frags
-	kmake O="$scratch" olddefconfig
-} >"$log.config" 2>&1 || { tail -n 20 "$log.config" >&2; die "configuring $name failed (log: $log.config)"; }
-
-# Every symbol a fragment asks for (the last fragment to name it wins) must
-# hold in the final .config; merge_config.sh -m does not check that. With
-# ALLOW_UNDEFINED=1 (building a patch that comes before the one defining a
-# symbol), symbols this tree does not define are let through; with
-# ALLOW_DROPPED=1 (IMA turned off, say), all are.
+# when it changed, so that an unchanged config rebuilds nothing. It depends
+# only on the fragments, the Kconfig files (and tinyconfig's), the arch and
+# the compiler: made once for each such set, it is kept and reused.
+scratch=$OBJ/.kconfig
+cc=$(printf '%s\n' "${KCC:-$(arch_var CROSS_COMPILE)gcc}" | sed 's/^ccache //')
 # shellcheck disable=SC2086 # one word per fragment
-missing=$(fragments_not_taken "$scratch/.config" $frags)
-[ -z "$missing" ] ||
-	die "$name: these fragment symbols did not take:$missing (log: $log.config)"
+ckey=$({
+	printf '%s\n' "$ARCH" "$cc" "${KMAKE-}" "${ALLOW_UNDEFINED-}" "${ALLOW_DROPPED-}"
+	$cc --version | head -n 1
+	cat $frags
+	git -C "$TREE" ls-files -s -- '*Kconfig*' 'arch/*/configs/*' 'kernel/configs/*' 'scripts/kconfig/*'
+	git -C "$TREE" diff HEAD -- '*Kconfig*' 'arch/*/configs/*' 'kernel/configs/*' 'scripts/kconfig/*'
+} | sha256sum | cut -c1-16)
+kept=$OBJ/.kconfig-kept/$ckey.config
+mkdir -p "$scratch" "${kept%/*}"
+if [ -f "$kept" ]; then
+	cp "$kept" "$scratch/.config"
+else
+	{
+		kmake O="$scratch" tinyconfig
+		# shellcheck disable=SC2086 # one word per fragment
+		"$TREE/scripts/kconfig/merge_config.sh" -m -O "$scratch" "$scratch/.config" $frags
+		kmake O="$scratch" olddefconfig
+	} >"$log.config" 2>&1 || { tail -n 20 "$log.config" >&2; die "configuring $tree failed (log: $log.config)"; }
+
+	# Every symbol a fragment asks for (the last fragment to name it wins)
+	# must hold in the final .config; merge_config.sh -m does not check
+	# that. With ALLOW_UNDEFINED=1 (building a patch that comes before the
+	# one defining a symbol), symbols this tree does not define are let
+	# through; with ALLOW_DROPPED=1 (IMA turned off, say), all are.
+	# shellcheck disable=SC2086 # one word per fragment
+	missing=$(fragments_not_taken "$scratch/.config" $frags)
+	[ -z "$missing" ] ||
+		die "$tree: these fragment symbols did not take:$missing (log: $log.config)"
+	cp "$scratch/.config" "$kept"
+fi
 
 cmp -s "$scratch/.config" "$o/.config" || cp "$scratch/.config" "$o/.config"
 # shellcheck disable=SC2086 # KTARGETS is a list of targets
 run_logged "$log" kmake O="$o" olddefconfig ${KTARGETS:-$(arch_var IMAGE_TARGET)}
-say "built $o/$(arch_var IMAGE)"
+[ "$kernel" != - ] || exit 0
+
+k=$KERNELS/$kernel
+image=$(arch_var IMAGE)
+rm -rf "$k"
+mkdir -p "$k"
+cp "$o/$image" "$o/vmlinux" "$o/.config" "$k/"
+git -C "$TREE" rev-parse HEAD >"$k/commit"
+say "kernel $kernel: $k/${image##*/} (tree $tree, $(git -C "$TREE" log -1 --format='%h %s'))"

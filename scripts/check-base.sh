@@ -1,23 +1,29 @@
 #!/bin/sh
-# check-base.sh [core|arm64]: the tests of $BASE, in pipeline order, each as
-# one step. core (the default) is every test of the series and the harness,
-# the reviewer gates among them: static analysis of every patch, the config
-# and compiler matrix, seeded randconfig, the KUnit suite under KASAN and
-# UBSAN (UML, and a clang-built x86_64 guest), the verifier under ASan and
-# UBSan and its parser fuzzed. arm64 builds the series for arm64
-# (ARCH=arm64, arches/arm64.mk) and runs KUnit in QEMU and VM scenarios a-d
-# there.
-# Stops at the first failure; the last line counts what
-# passed and failed, and build/check-$BASE-MODE.result keeps the two
-# numbers for check.sh.
+# check-base.sh MODE: the tests of $BASE in one MODE, in pipeline order,
+# each as one step:
+#   check  (x86_64) what a reviewer must see to trust the series: git am,
+#          the byte-stable export, the signed-off form and checkpatch,
+#          MAINTAINERS, every patch built (option on and off, W=1, sparse,
+#          kernel-doc), coccicheck, kunit.py on UML (option off and on),
+#          Sphinx, the kselftest, the VM scenarios a-h, tamper, the
+#          verifier under ASan + UBSan, a short fuzz run
+#   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
+#          and UBSAN (the guest of scenario i), randconfig
+#   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
+#          scenarios a-d and the KUnit suite run at boot in them
+# A step that passed before with the same inputs (the harness, the applied
+# series, the base: stamp_key) is not run again: it says so, and counts as
+# passed. RERUN=1 runs every step. Stops at the first failure; the last line
+# counts what passed and failed, and build/check-$BASE-MODE.result keeps
+# the two numbers for check.sh.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
-mode=${1:-core}
+mode=${1:-check}
 case $mode in
-core) [ "$ARCH" = x86_64 ] || die "check-base.sh core is for ARCH=x86_64, not $ARCH" ;;
+check | full) [ "$ARCH" = x86_64 ] || die "check-base.sh $mode is for ARCH=x86_64, not $ARCH" ;;
 arm64) [ "$ARCH" = arm64 ] || die "check-base.sh arm64 needs ARCH=arm64" ;;
-*) die "usage: check-base.sh [core|arm64]" ;;
+*) die "usage: check-base.sh check|full|arm64" ;;
 esac
 S=$TOP/scripts
 # The submission form is checked with a test identity, never the user's.
@@ -27,24 +33,47 @@ test_email='test.submitter@example.org'
 passed=0
 result=$BUILD/check-$BASE-$mode.result
 rm -f "$result"
+fail() {
+	echo "$passed 1" >"$result"
+	printf '\n%s %s: %s passed, 1 failed (stopped at: %s; logs: %s)\n' \
+		"$BASE" "$mode" "$passed" "$1" "$LOGS" >&2
+	exit 1
+}
+# always NAME CMD...: a step that runs every time (it sets up the tree the
+# others read)
+always() {
+	name=$1
+	shift
+	"$S/step.sh" "$name" "$@" || fail "$name"
+	passed=$((passed + 1))
+}
+# run NAME CMD...: a step, skipped if it passed before with the same inputs
 run() {
 	name=$1
 	shift
-	if "$S/step.sh" "$name" "$@"; then
-		passed=$((passed + 1))
+	stamp=$(stamp_file "$mode: $name")
+	if [ -f "$stamp" ] && [ "${RERUN-}" != 1 ]; then
+		printf '==> %s\n<== %s: ok, passed before with the same inputs\n' "$name" "$name"
 	else
-		echo "$passed 1" >"$result"
-		printf '\n%s %s: %s passed, 1 failed (stopped at: %s; logs: %s)\n' \
-			"$BASE" "$mode" "$passed" "$name" "$LOGS" >&2
-		exit 1
+		"$S/step.sh" "$name" "$@" || fail "$name"
+		mkdir -p "${stamp%/*}"
+		date -u +%Y-%m-%dT%H:%MZ >"$stamp"
 	fi
+	passed=$((passed + 1))
 }
 
-run "deps: apt packages" "$S/deps.sh"
-run "base: Debian $(base_var BASE_PACKAGE) $(base_var BASE_VERSION)" "$S/base.sh"
-run "apply: git am patches/$BASE/series" "$S/apply.sh"
+case $mode in
+check) groups="guest check" ;;
+full) groups="guest check full" ;;
+arm64) groups="guest arm64" ;;
+esac
+# shellcheck disable=SC2086 # one word per group
+always "deps: apt packages ($groups)" "$S/deps.sh" $groups
+always "base: Debian $(base_var BASE_PACKAGE) $(base_var BASE_VERSION)" "$S/base.sh"
+always "apply: git am patches/$BASE/series" "$S/apply.sh"
 
-if [ "$mode" = core ]; then
+case $mode in
+check)
 	run "export: apply + export is byte-stable" "$S/roundtrip.sh"
 	run "submission: signed off by a test identity" env GIT_CONFIG_COUNT=2 \
 		GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="$test_name" \
@@ -56,45 +85,43 @@ if [ "$mode" = core ]; then
 	run "maintainers: IMA entry covers added files" "$S/maintainers.sh"
 	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
 		"$S/build-each.sh"
+	run "build: a compiler warning fails the build, every time" "$S/werror.sh"
 	run "coccicheck: no new finding from any patch" "$S/coccicheck.sh"
-	run "kunit: UML, KASAN + UBSAN, IMA_INIT_LATE_SYNC off" \
-		"$S/kunit.sh" late sanitizers.config
-	run "kunit: UML, KASAN + UBSAN, IMA_INIT_LATE_SYNC on" \
-		"$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y sanitizers.config
+	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC off" "$S/kunit.sh" option-off
+	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC on" \
+		"$S/kunit.sh" option-on CONFIG_IMA_INIT_LATE_SYNC=y
 	run "docs: Sphinx, security/" "$S/docs.sh"
 	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
-	run "build: deferred TPM probe (test-only), option off" \
-		"$S/build-test-only.sh" late-defer late late kunit
-	run "build: deferred TPM probe (test-only), option on" \
-		"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
-	run "matrix: IMA off, KUnit variants, TPM module; clang-19 KASAN + UBSAN" \
-		"$S/matrix.sh"
-	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
-	run "vm: scenarios a-i, QEMU + swtpm" "$S/scenarios.sh" '^[a-i]-'
+	run "kernels: guests with the option on and off" "$S/kernels.sh" guest
+	run "kernels: guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
+	run "vm: scenarios a-h, QEMU + swtpm" "$S/scenarios.sh" '^[a-h]-'
 	run "kunit: in the x86_64 guest with a TPM (b)" \
-		"$S/kunit-vm.sh" b-late-sync first_record_without_tpm
+		"$S/kunit-vm.sh" b-option-on first_record_without_tpm
 	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
-	run "kunit: in the clang-19 KASAN + UBSAN x86_64 guest (i)" \
-		"$S/kunit-vm.sh" i-sanitizers first_record_without_tpm
-	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-late-sync
+	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-option-on
 	run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"
 	run "fuzz: the list parser, 30 s from the captured lists" "$S/fuzz.sh" 30
-elif [ "$mode" = arm64 ]; then
-	run "build: arm64, IMA_INIT_LATE_SYNC=y" "$S/build.sh" late-sync late-sync kunit
-	run "build: arm64, IMA_INIT_LATE_SYNC=n" "$S/build.sh" late late kunit
-	run "kunit: kunit.py --arch=arm64 (QEMU), option on" \
-		"$S/kunit.sh" late-sync CONFIG_IMA_INIT_LATE_SYNC=y
+	;;
+full)
+	run "matrix: IMA off, KUnit variants, a TPM driver as a module" "$S/matrix.sh"
+	run "kernels: clang-19, KASAN + UBSAN, option off then on" "$S/kernels.sh" clang-kasan
+	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+	run "vm: scenario i (clang-19, KASAN + UBSAN), QEMU + swtpm" "$S/scenarios.sh" '^i-'
+	run "kunit: in the clang-19 KASAN + UBSAN x86_64 guest (i)" \
+		"$S/kunit-vm.sh" i-clang-kasan first_record_without_tpm
+	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
+	;;
+arm64)
 	run "kselftest: cross-built for arm64, and pack the initramfs" "$S/initramfs.sh"
-	run "build: arm64, deferred TPM probe (test-only), option off" \
-		"$S/build-test-only.sh" late-defer late late kunit
-	run "build: arm64, deferred TPM probe (test-only), option on" \
-		"$S/build-test-only.sh" late-sync-defer late-sync late-sync kunit
+	run "kernels: arm64 guests with the option on and off" "$S/kernels.sh" guest
+	run "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	run "vm: scenarios a-d, qemu-system-aarch64 -M virt + swtpm" "$S/scenarios.sh" '^[a-d]-'
 	run "kunit: in the arm64 guest with a TPM, option off (a)" \
-		"$S/kunit-vm.sh" a-late first_record_without_tpm
+		"$S/kunit-vm.sh" a-option-off first_record_without_tpm
 	run "kunit: in the arm64 guest with a TPM, option on (b)" \
-		"$S/kunit-vm.sh" b-late-sync first_record_without_tpm
+		"$S/kunit-vm.sh" b-option-on first_record_without_tpm
 	run "kunit: in the arm64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
-fi
+	;;
+esac
 echo "$passed 0" >"$result"
 printf '\n%s %s: %s passed, 0 failed\n' "$BASE" "$mode" "$passed"

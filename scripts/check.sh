@@ -1,49 +1,84 @@
 #!/bin/sh
-# check.sh [core|arm64]: the tests of every base in $BASES (default:
-# all of bases/), each base by check-base.sh in the same mode (core by
-# default; arm64 with ARCH=arm64, the others with ARCH=x86_64), then, for
-# core, what the series must share. A failing base does not stop
-# the next one; the last line counts what passed and failed over all of
-# them, and the exit status is 1 if anything failed. Each run adds its wall
-# time to build/check-times.txt (check_time in lib.sh), which make bench
-# reports.
+# check.sh check|full: the tests of every base in $BASES (default 6.12
+# mainline), each base by check-base.sh, then what the series must share
+# and the harness's own tests.
+#   check  check-base.sh check for each base (x86_64): make check
+#   full   for each arch of $ARCHES (default x86_64 arm64): on x86_64,
+#          check-base.sh check then full for each base; on arm64,
+#          check-base.sh arm64: make check-full
+# A failing base does not stop the next one. Steps that passed before with
+# the same inputs are not run again (check-base.sh), so check-full can be
+# finished across sittings. The last line counts what passed and failed
+# over all of them, and the exit status is 1 if anything failed. Each run
+# adds its wall time to build/check-times.txt (check_time in lib.sh), which
+# make bench reports.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
-mode=${1:-core}
-case $mode in arm64) ARCH=arm64 ;; *) ARCH=x86_64 ;; esac
-export ARCH
+mode=${1:-check}
+case $mode in
+check) arches=x86_64 ;;
+full) arches=${ARCHES:-x86_64 arm64} ;;
+*) die "usage: check.sh check|full" ;;
+esac
 S=$TOP/scripts
 
 check_time_start "$mode"
 bases=${BASES:-6.12 mainline}
 passed=0
 failed=0
+shared_failed=0
 per_base=
-for b in $bases; do
+# base_mode BASE MODE: check-base.sh MODE for BASE, counted
+base_mode() {
 	say ""
-	say "######## $b ($mode): $(BASE=$b base_var BASE_PACKAGE) $(BASE=$b base_var BASE_VERSION)"
-	BASE=$b "$S/check-base.sh" "$mode"
-	if read -r p f <"$BUILD/check-$b-$mode.result" 2>/dev/null; then :; else
+	say "######## $1 ($2, $ARCH): $(BASE=$1 base_var BASE_PACKAGE) $(BASE=$1 base_var BASE_VERSION)"
+	BASE=$1 "$S/check-base.sh" "$2"
+	if read -r p f <"$BUILD/check-$1-$2.result" 2>/dev/null; then :; else
 		p=0
 		f=1
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
-	per_base="${per_base:+$per_base,} $b $p/$((p + f))"
-done
-
-if [ "$mode" = core ]; then
-	say ""
-	say "######## every series"
-	# shellcheck disable=SC2086 # one word per base
-	if "$S/step.sh" "kselftest: the same source in every series" "$S/same-kselftest.sh" $bases; then
+	per_base="${per_base:+$per_base,} $1 $2 $p/$((p + f))"
+	[ "$f" -eq 0 ]
+}
+# shared NAME CMD...: a step over every base at once, counted
+shared() {
+	name=$1
+	shift
+	if "$S/step.sh" "$name" "$@"; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
+		shared_failed=$((shared_failed + 1))
 	fi
-fi
+}
 
-printf '\ncheck %s:%s; %s passed, %s failed\n' "$mode" "$per_base" "$passed" "$failed"
+for ARCH in $arches; do
+	export ARCH
+	for b in $bases; do
+		case $ARCH in
+		x86_64)
+			base_mode "$b" check || continue
+			[ "$mode" = check ] || base_mode "$b" full
+			;;
+		arm64) base_mode "$b" arm64 ;;
+		*) die "check-full knows no arch '$ARCH' (x86_64, arm64)" ;;
+		esac
+	done
+done
+ARCH=x86_64
+export ARCH
+
+say ""
+say "######## every series, and the harness"
+# shellcheck disable=SC2086 # one word per base
+shared "kselftest: the same source in every series" "$S/same-kselftest.sh" $bases
+shared "harness: its own tests" "$S/harness-tests.sh"
+
+printf '\nsteps:%s, shared %s/2\n' "$per_base" "$((2 - shared_failed))"
+case $mode in check) word=check ;; *) word=check-full ;; esac
+printf '%s: %s passed, %s failed\n' "$word" "$passed" "$failed"
 check_time_end "$bases" "$failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,10 @@
 # the same files at the base. A patch fails if it brings a finding the base
 # did not have. Findings are compared without line numbers, so that moved
 # code is not new. Each side is checked in a copy of its files only (git
-# archive), so the kernel tree's checkout is not touched.
+# archive), so the kernel tree's checkout is not touched. The findings on
+# a set of files are kept (build/$BASE/coccicheck-kept/), keyed on the
+# files' contents and the harness: after editing one patch, only the files
+# it changes are checked again.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -14,8 +17,9 @@ require_clean_tree "commit them, or stash them"
 command -v spatch >/dev/null || die "coccinelle is missing: run 'make deps'"
 work=$BUILD/$BASE/coccicheck
 log=$LOGS/coccicheck-$BASE.log
+keep=$BUILD/$BASE/coccicheck-kept/$(harness_key)
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work" "$keep"
 : >"$log"
 
 # findings REV NAME FILE...: coccicheck's findings on FILEs as of REV, one
@@ -23,6 +27,12 @@ mkdir -p "$work"
 findings() {
 	rev=$1 name=$2
 	shift 2
+	# the same files (blob ids) under the same harness: the same findings
+	kept=$keep/$(git -C "$TREE" ls-tree -r "$rev" -- "$@" | sha256sum | cut -c1-16).txt
+	if [ -f "$kept" ]; then
+		cat "$kept"
+		return
+	fi
 	mkdir -p "$work/$name"
 	git -C "$TREE" archive "$rev" -- "$@" | tar -x -C "$work/$name"
 	# spatch picks the files worth checking with git grep: the copy is a
@@ -39,7 +49,9 @@ findings() {
 	[ "$rc" -eq 0 ] || die "coccicheck failed on $name (log: $log)"
 	sed -n "s#^$work/$name/##p" "$work/$name.log" |
 		sed -E 's#^([^:]+):[0-9]+:[0-9]+(-[0-9]+)?: #\1: #; s#line [0-9]+#line N#g' |
-		LC_ALL=C sort
+		LC_ALL=C sort >"$kept.tmp"
+	mv "$kept.tmp" "$kept"
+	cat "$kept"
 }
 
 # changed C files and headers of the patch C

@@ -1,25 +1,48 @@
 #!/bin/sh
-# deps.sh: install with apt-get, by package name, what the harness needs.
-# Nothing is installed by hand; a package that cannot be had stops here.
+# deps.sh [--list] GROUP...: install with apt-get, by package name, what the
+# harness needs for GROUP (each target asks for its own; default: all):
+#   guest   build a kernel, an initramfs, boot it with swtpm (make demo)
+#   check   what make check adds: sparse, coccinelle, Sphinx, clang-19 for
+#           the verifier's fuzzer
+#   full    what make check-full adds on x86_64: clang-19 and lld-19 to
+#           build the kernel (LLVM=-19)
+#   arm64   the arm64 cross compiler and QEMU
+# With --list, print the packages and install nothing. Nothing is installed
+# by hand; a package that cannot be had stops here.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-packages="
-	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
-	rsync ccache git perl
-	python3 python3-ply python3-git
-	python3-sphinx python3-sphinx-rtd-theme python3-yaml
-	qemu-system-x86 swtpm swtpm-tools busybox-static
-	sparse coccinelle ocaml-nox clang-19 lld-19 llvm-19 libclang-rt-19-dev
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
-"
+list=0
+[ "${1-}" != --list ] || { list=1; shift; }
+[ $# -gt 0 ] || set -- guest check full arm64
+packages=
+for g in "$@"; do
+	case $g in
+	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
+		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
+		busybox-static" ;;
+	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
+		python3-sphinx python3-sphinx-rtd-theme python3-yaml
+		clang-19 libclang-rt-19-dev" ;;
+	full) p="clang-19 lld-19 llvm-19" ;;
+	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
+	*) die "unknown group '$g' (guest, check, full, arm64)" ;;
+	esac
+	packages="$packages $p"
+done
+# shellcheck disable=SC2086 # one word per package
+packages=$(printf '%s\n' $packages | LC_ALL=C sort -u | tr '\n' ' ')
+if [ "$list" -eq 1 ]; then
+	say "$packages"
+	exit 0
+fi
 missing=
 for p in $packages; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
 		missing="$missing $p"
 done
 if [ -z "$missing" ]; then
-	say "all $(echo $packages | wc -w) packages are installed"
+	say "all $(echo $packages | wc -w) packages for $* are installed"
 	exit 0
 fi
 [ "$(id -u)" -eq 0 ] || die "missing packages:$missing; run 'make deps' as root"

@@ -23,4 +23,5 @@ cp "$tmp"/*.patch "$PATCHES/"
 (cd "$tmp" && ls [0-9]*.patch | grep -v '^0000-cover-letter.patch$') >"$PATCHES/series"
 rm -rf "$tmp"
 git update-ref refs/applied/work work
+series_sum >"$BUILD/$BASE/applied.sum"
 say "exported $n patches and the cover letter to patches/$BASE"

@@ -8,7 +8,8 @@ set -eu
 dir=$1
 ident="$2 <$3>"
 neutral="$HARNESS_NAME <$HARNESS_EMAIL>"
-for p in $(series_patches); do
+patches=$(series_patches) || exit 1
+for p in $patches; do
 	f=$(basename "$p")
 	grep -qxF "From: $neutral" "$p" || die "$f: author is not '$neutral'"
 	! grep -q '^Signed-off-by:' "$p" || die "$f: a stored patch must carry no Signed-off-by"

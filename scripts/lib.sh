@@ -29,10 +29,15 @@ BUILD=${BUILD:-$TOP/build}
 LOGS=$BUILD/logs
 PATCHES=$TOP/patches/$BASE
 TREE=$BUILD/$BASE/linux
-# What is built and booted for the guests: x86_64 without a suffix, as
-# before there were others; build/$BASE/out-arm64 and so on for the rest.
+# What is built and booted for the guests of $ARCH, under build/$BASE
+# (x86_64 without a suffix; obj-arm64, kernels-arm64... for the others):
+#   obj/TREE       a kernel build tree (make O=): gcc, clang, randconfig
+#   kernels/NAME   a guest kernel kept out of its tree (build.sh): its
+#                  image, vmlinux, .config and the commit it was built from
+#   boots/         the guests' serial logs and what they handed out
 case $ARCH in x86_64) ARCH_SUFFIX= ;; *) ARCH_SUFFIX=-$ARCH ;; esac
-OUT=$BUILD/$BASE/out$ARCH_SUFFIX
+OBJ=$BUILD/$BASE/obj$ARCH_SUFFIX
+KERNELS=$BUILD/$BASE/kernels$ARCH_SUFFIX
 BOOTS=$BUILD/$BASE/boots$ARCH_SUFFIX
 INITRAMFS=$BUILD/$BASE/initramfs$ARCH_SUFFIX.cpio.gz
 mkdir -p "$LOGS"
@@ -41,6 +46,16 @@ export CCACHE_BASEDIR="$BUILD"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# on_exit CMD: run CMD when the script ends, whether it ends normally, on
+# an error, or on Ctrl-C, kill or a hang-up: dash runs no EXIT trap when a
+# signal ends it, so each signal is turned into an exit.
+on_exit() {
+	trap "$1" EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
 
 # base_var NAME: the value of NAME in bases/$BASE.mk
 base_var() {
@@ -72,6 +87,21 @@ require_clean_tree() {
 	[ -d "$TREE/.git" ] || die "no kernel tree at $TREE: run 'make apply BASE=$BASE' first"
 	[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
 		die "$TREE has uncommitted changes: $1"
+}
+
+# kernel_is_current KERNEL: stop unless the guest kernel KERNEL of $BASE
+# (build.sh) was built from the series as it is now: the tip of branch work,
+# or test-only commits (testing-only/) on top of it. Whatever step built it,
+# a kernel of an older series, or of some other checkout, is never booted.
+kernel_is_current() {
+	_kc=$(cat "$KERNELS/$1/commit" 2>/dev/null) ||
+		die "kernel $1 records no commit ($KERNELS/$1/commit): build it again"
+	_kw=$(git -C "$TREE" rev-parse work)
+	git -C "$TREE" merge-base --is-ancestor "$_kw" "$_kc" 2>/dev/null ||
+		die "kernel $1 was built from $_kc, not from the series now applied ($_kw): build it again"
+	_ko=$(git -C "$TREE" log --format=%s "$_kw..$_kc" | grep -v '^TEST ONLY: ' || true)
+	[ -z "$_ko" ] ||
+		die "kernel $1 was built with commits that are neither the series nor test-only: $_ko"
 }
 
 # serial_section LOG NAME: the lines of the section "@@ NAME" that the
@@ -204,11 +234,55 @@ fragments_not_taken() {
 	done
 }
 
+# harness_key: a digest of the harness as it bears on $BASE and $ARCH (its
+# scripts, config fragments, the arch and base definitions, the guest's
+# /init and scenarios, the test-only patches, the fuzz target) and of the
+# compilers. What passed under another harness is not trusted (stamps).
+harness_key() {
+	{
+		(cd "$TOP" && find scripts configs vm fuzz "testing-only/$BASE/" \
+			"arches/$ARCH.mk" "bases/$BASE.mk" -type f | LC_ALL=C sort | xargs cat)
+		gcc --version | head -n 1
+		! command -v clang-19 >/dev/null || clang-19 --version | head -n 1
+		dpkg-query -W -f='${Package} ${Version}\n' qemu-system-x86 qemu-system-arm \
+			swtpm sparse coccinelle python3-sphinx 2>/dev/null || true
+	} | sha256sum | cut -c1-16
+}
+
+# stamp_file STEP: the file that records that STEP of $BASE passed with the
+# inputs it has now: the harness (harness_key), the base and the applied
+# series (the git tree ids of base and work). Another input, another file.
+stamp_file() {
+	_sk=$({
+		printf '%s\n' "$1" "$(harness_key)"
+		git -C "$TREE" rev-parse "base^{tree}" "work^{tree}" 2>/dev/null || echo none
+	} | sha256sum | cut -c1-16)
+	echo "$BUILD/stamps/$BASE$ARCH_SUFFIX/$_sk"
+}
+
+# series_sum: a checksum of the stored series of $BASE (the series file,
+# the patches, the cover letter), which apply.sh and export.sh record in
+# build/$BASE/applied.sum for the tree they leave
+series_sum() {
+	_ss=$(series_patches) || return 1
+	# shellcheck disable=SC2086 # one word per patch
+	(cat "$PATCHES/series" $_ss; cat "$PATCHES/0000-cover-letter.patch" 2>/dev/null || true) | cksum
+}
+
 # series_patches: the patch files of the series, in order, as full paths.
+# Fails (and says why) on a missing series file, one that names no patch, a
+# line that is not one file name, or a patch that is not there; call it as
+# "list=$(series_patches) || exit", since a failure inside $(...) alone is
+# lost.
 series_patches() {
 	[ -f "$PATCHES/series" ] || die "no series file: $PATCHES/series"
-	grep -v '^[[:space:]]*\(#\|$\)' "$PATCHES/series" | while read -r p; do
-		[ -f "$PATCHES/$p" ] || die "series names a missing patch: $PATCHES/$p"
-		printf '%s\n' "$PATCHES/$p"
+	_sp=$(grep -v '^[[:space:]]*\(#\|$\)' "$PATCHES/series") || true
+	[ -n "$_sp" ] || die "$PATCHES/series names no patch"
+	printf '%s\n' "$_sp" | while IFS= read -r _p; do
+		case $_p in
+		*[[:space:]/]* | -*) die "$PATCHES/series: '$_p' is not a patch file name" ;;
+		esac
+		[ -f "$PATCHES/$_p" ] || die "series names a missing patch: $PATCHES/$_p"
+		printf '%s\n' "$PATCHES/$_p"
 	done
 }

@@ -9,7 +9,7 @@ set -eu
 
 [ $# -gt 0 ] || die "usage: randconfig.sh SEED..."
 require_clean_tree "commit them, or stash them"
-o=$OUT/randconfig
+o=$OBJ/randconfig
 mkdir -p "$o"
 failed=
 for seed in "$@"; do

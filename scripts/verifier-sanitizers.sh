@@ -18,4 +18,4 @@ VERIFIER=$out/ima_measurements_test
 [ -x "$VERIFIER" ] || die "no $VERIFIER"
 export VERIFIER ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 NO_BOOT=1 "$TOP/scripts/scenarios.sh"
-"$TOP/scripts/tamper.sh" b-late-sync
+"$TOP/scripts/tamper.sh" b-option-on

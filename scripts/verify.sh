@@ -64,7 +64,7 @@ fi
 test=${VERIFIER:-$(kselftest_bin)}
 hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
 hrc=0
-IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$OUT/$kernel/.config \
+IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$KERNELS/$kernel/.config \
 	"$test" >"$hlog" 2>&1 || hrc=$?
 ! sanitizer_report "$hlog" ||
 	fail "a sanitizer reported an error in the verifier on the host (log: $hlog)"

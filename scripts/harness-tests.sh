@@ -1,0 +1,214 @@
+#!/bin/sh
+# harness-tests.sh: the harness's own tests, each of a defect that once gave
+# a false green or left a broken tree. They run on copies and scratch trees
+# under build/harness-tests/, never on the kernel trees, and take seconds.
+# (That a compiler warning fails every build is werror.sh, in make check.)
+set -u
+. "$(dirname -- "$0")/lib.sh"
+
+work=$BUILD/harness-tests
+rm -rf "$work"
+mkdir -p "$work"
+passed=0
+failed=0
+# check NAME CMD...: one test; CMD fails, saying why, if the harness is wrong
+check() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		say "  ok: $name"
+		passed=$((passed + 1))
+	else
+		say "  FAILED: $name"
+		printf '%s\n' "$out" | sed 's/^/    /'
+		failed=$((failed + 1))
+	fi
+}
+# copy DIR: a copy of the harness in DIR (scripts, bases, arches, configs,
+# vm, patches), with a build directory of its own
+copy() {
+	mkdir -p "$1"
+	(cd "$TOP" && cp -r scripts bases arches configs vm patches Makefile "$1/")
+}
+# fails_with TEXT CMD...: CMD exits non-zero and says TEXT
+fails_with() {
+	_t=$1
+	shift
+	_o=$("$@" 2>&1) && { printf 'passed, expected a failure saying "%s":\n%s\n' "$_t" "$_o"; return 1; }
+	printf '%s\n' "$_o" | grep -qF -- "$_t" ||
+		{ printf 'failed without saying "%s":\n%s\n' "$_t" "$_o"; return 1; }
+}
+
+# fake_tree DIR: a small git tree in DIR/build/6.12/linux, as base.sh and
+# apply.sh leave one (tag base, branch work), for the scripts of DIR
+fake_tree() {
+	t=$1/build/6.12/linux
+	mkdir -p "$t"
+	git -C "$t" init -q -b work
+	echo base >"$t/file"
+	git -C "$t" add file
+	git -C "$t" commit -q -m base
+	git -C "$t" tag base
+	echo 'linux-source-6.12 fake' >"$1/build/6.12/base.stamp"
+}
+# A broken series file: apply.sh and forms.sh must stop and say why (the
+# error of series_patches was lost inside $(...): "applied 0 patches").
+series_cases() {
+	h=$work/series
+	copy "$h"
+	fake_tree "$h"
+	p=$h/patches/6.12
+	mv "$p/series" "$p/series.good"
+	fails_with "no series file" env BASE=6.12 "$h/scripts/apply.sh" || return 1
+	fails_with "no series file" env BASE=6.12 "$h/scripts/forms.sh" "$h" a b || return 1
+	printf '# nothing\n\n' >"$p/series"
+	fails_with "names no patch" env BASE=6.12 "$h/scripts/apply.sh" || return 1
+	{ cat "$p/series.good"; echo 0009-missing.patch; } >"$p/series"
+	fails_with "series names a missing patch" env BASE=6.12 "$h/scripts/apply.sh" || return 1
+	fails_with "series names a missing patch" env BASE=6.12 "$h/scripts/forms.sh" "$h" a b || return 1
+	printf '0001-a.patch 0002-b.patch\n' >"$p/series"
+	fails_with "is not a patch file name" env BASE=6.12 "$h/scripts/apply.sh"
+}
+check "a missing, empty or broken series file stops apply and forms" series_cases
+
+# fake_base DIR VERSION: a fake Debian source package "linux-source-fake"
+# of VERSION in DIR/build/downloads, holding a tree that names its version
+fake_deb() {
+	d=$1/build/pkg-$2
+	mkdir -p "$d/usr/src/t/linux" "$d/DEBIAN" "$1/build/downloads"
+	echo "$2" >"$d/usr/src/t/linux/VERSION"
+	tar -cJf "$d/usr/src/linux-source-fake.tar.xz" -C "$d/usr/src/t" linux
+	rm -rf "$d/usr/src/t"
+	printf 'Package: linux-source-fake\nVersion: %s\nArchitecture: all\nMaintainer: none <none@example.invalid>\nDescription: fake\n' \
+		"$2" >"$d/DEBIAN/control"
+	dpkg-deb -b "$d" "$1/build/downloads/linux-source-fake_$2_all.deb" >/dev/null
+}
+# A changed BASE_VERSION takes effect on an existing build/: base.sh must
+# not trust a stamp of another version, nor take a .deb of another version.
+base_version_case() {
+	h=$work/base
+	copy "$h"
+	printf 'BASE_PACKAGE := linux-source-fake\nBASE_VERSION := 1\nBASE_TARBALL := usr/src/linux-source-fake.tar.xz\nBASE_SUITE :=\n' \
+		>"$h/bases/fake.mk"
+	fake_deb "$h" 1
+	fake_deb "$h" 2
+	BASE=fake "$h/scripts/base.sh" >/dev/null || return 1
+	[ "$(cat "$h/build/fake/linux/VERSION")" = 1 ] || { echo "version 1 not unpacked"; return 1; }
+	sed -i 's/^BASE_VERSION := 1$/BASE_VERSION := 2/' "$h/bases/fake.mk"
+	BASE=fake "$h/scripts/base.sh" >/dev/null || return 1
+	v=$(cat "$h/build/fake/linux/VERSION")
+	[ "$v" = 2 ] || { echo "BASE_VERSION is 2, the tree is still version $v"; return 1; }
+	grep -qx 'linux-source-fake 2' "$h/build/fake/base.stamp" || { echo "stamp: $(cat "$h/build/fake/base.stamp")"; return 1; }
+}
+check "a change of BASE_VERSION unpacks that version, from its own .deb" base_version_case
+
+# dash runs no EXIT trap when a signal ends it; on_exit must (Ctrl-C in
+# build-each left the kernel tree detached).
+signal_case() {
+	h=$work/signal
+	copy "$h"
+	printf '#!/bin/sh\n. "$(dirname -- "$0")/lib.sh"\non_exit "echo yes >%s/cleaned"\nsleep 2\n' \
+		"$work" >"$h/scripts/sleeper.sh"
+	chmod +x "$h/scripts/sleeper.sh"
+	for sig in INT:130 TERM:143 HUP:129; do
+		rm -f "$work/cleaned"
+		# as from a terminal: a shell's background job would ignore SIGINT
+		perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' "$h/scripts/sleeper.sh" &
+		pid=$!
+		sleep 0.5
+		kill -"${sig%:*}" "$pid"
+		rc=0
+		wait "$pid" || rc=$?
+		[ "$rc" = "${sig#*:}" ] || { echo "SIG${sig%:*}: exit $rc, expected ${sig#*:}"; return 1; }
+		[ -s "$work/cleaned" ] || { echo "no clean-up after SIG${sig%:*}"; return 1; }
+	done
+	# every script that moves the kernel tree off branch work puts it back
+	# through on_exit, not a bare EXIT trap
+	for f in "$TOP"/scripts/*.sh; do
+		[ "$f" != "$TOP/scripts/harness-tests.sh" ] || continue
+		if grep -q 'checkout -q --detach\|checkout -q -B' "$f" && ! grep -q '^on_exit ' "$f"; then
+			echo "$(basename "$f") moves the tree off work without on_exit"
+			return 1
+		fi
+	done
+	! grep -n "trap .* EXIT" "$TOP"/scripts/*.sh | grep -v 'scripts/lib.sh:\|harness-tests.sh:' ||
+		{ echo "a bare EXIT trap (use on_exit)"; return 1; }
+}
+check "Ctrl-C, kill and hang-up run the clean-up (on_exit)" signal_case
+
+# A step that reads its stdin must not cut the table of scenarios short:
+# with a host verifier that eats its input, both a and b are still verified.
+scenario_stdin_case() {
+	b=${BASES:-6.12}
+	b=${b%% *}
+	[ -f "$BUILD/$b/boots/b-option-on.log" ] || { echo "no boots of $b to verify again"; return 1; }
+	printf '#!/bin/sh\ncat >/dev/null 2>&1\nexit 0\n' >"$work/eat-stdin"
+	chmod +x "$work/eat-stdin"
+	out=$(BASE=$b NO_BOOT=1 VERIFIER=$work/eat-stdin "$TOP/scripts/scenarios.sh" '^[ab]-' 2>&1) ||
+		{ printf '%s\n' "$out"; return 1; }
+	n=$(printf '%s\n' "$out" | grep -c 'in the guest and on the host')
+	[ "$n" -eq 2 ] || { printf 'verified %s of 2:\n%s\n' "$n" "$out"; return 1; }
+}
+check "every scenario of the table is verified, whatever a step reads" scenario_stdin_case
+
+# boot.sh refuses a kernel that is not of the series now applied.
+stale_kernel_case() {
+	h=$work/stale
+	copy "$h"
+	fake_tree "$h"
+	t=$h/build/6.12/linux
+	old=$(git -C "$t" rev-parse HEAD)
+	git -C "$t" commit -q --allow-empty -m two
+	k=$h/build/6.12/kernels/guest-on
+	mkdir -p "$k"
+	: >"$k/bzImage"
+	echo "$old" >"$k/commit"
+	fails_with "not from the series now applied" env BASE=6.12 "$h/scripts/boot.sh" x guest-on none || return 1
+	git -C "$t" checkout -q -b test-only
+	git -C "$t" commit -q --allow-empty -m 'TEST ONLY: a scaffold'
+	git -C "$t" rev-parse HEAD >"$k/commit"
+	# current: the check passes, and boot.sh goes on to want an initramfs
+	fails_with "no initramfs" env BASE=6.12 "$h/scripts/boot.sh" x guest-on none || return 1
+	git -C "$t" commit -q --allow-empty -m 'something else'
+	git -C "$t" rev-parse HEAD >"$k/commit"
+	fails_with "neither the series nor test-only" env BASE=6.12 "$h/scripts/boot.sh" x guest-on none
+}
+check "boot.sh boots only kernels of the series now applied" stale_kernel_case
+
+# Each documented one-base target works from a fresh clone (a copy of the
+# harness with no build/): make -n shows
+# the base and the series applied before its own step; demo asks apt for
+# the guest's packages only.
+targets_case() {
+	c=$work/clone
+	copy "$c"
+	for t in demo build build-each kunit docs maintainers initramfs scenarios fuzz submission checkpatch bench-base; do
+		out=$(make -C "$c" -n "$t" BASE=6.12 2>&1) || { printf 'make -n %s:\n%s\n' "$t" "$out"; return 1; }
+		for s in scripts/deps.sh scripts/base.sh scripts/apply.sh; do
+			printf '%s\n' "$out" | grep -q "$s" || { echo "make $t on a fresh clone would not run $s"; return 1; }
+		done
+	done
+	make -C "$c" -n demo BASE=6.12 | grep 'scripts/deps.sh' | grep -v 'deps.sh guest *$' &&
+		{ echo "make demo installs more than the guest's packages"; return 1; }
+	pk=$("$c/scripts/deps.sh" --list guest)
+	for p in clang-19 coccinelle gcc-aarch64-linux-gnu; do
+		case " $pk " in *" $p "*) echo "the guest's packages hold $p"; return 1 ;; esac
+	done
+}
+check "every documented target works from a fresh clone; demo installs only what it uses" targets_case
+
+# One name, one thing: no config fragment is named like a guest kernel or
+# a build tree (once 'late' was all three).
+names_case() {
+	kernels=$(awk '!/^#/ && NF { print $2 }' "$TOP/vm/scenarios" | sort -u)
+	for f in "$TOP"/configs/*.config; do
+		n=$(basename "$f" .config)
+		for k in $kernels gcc clang randconfig; do
+			[ "$n" != "$k" ] || { echo "configs/$n.config is also a kernel or tree name"; return 1; }
+		done
+	done
+}
+check "fragments, build trees and kernels have names of their own" names_case
+
+say "  harness tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,39 @@
+#!/bin/sh
+# kernels.sh SET: build the guest kernels of $BASE that the VM scenarios
+# boot (vm/scenarios names them), from the series as applied, each kept in
+# build/$BASE/kernels/NAME (build.sh):
+#   guest        guest-on, guest-off: IMA_INIT_LATE_SYNC on and off, IMA's
+#                KUnit suite built in (gcc tree)
+#   deferred     guest-on-deferred, guest-off-deferred: the same with the
+#                test-only deferral of the TPM's first probe (testing-only/)
+#   clang-kasan  guest-on-clang-kasan: clang-19, KASAN and UBSAN, option on,
+#                after the same config with the option off has built too
+#                (clang tree)
+# Every config has CONFIG_WERROR: a compiler or linker warning fails.
+set -eu
+. "$(dirname -- "$0")/lib.sh"
+
+S=$TOP/scripts
+case ${1-} in
+guest)
+	"$S/build.sh" gcc guest-on option-on kunit
+	"$S/build.sh" gcc guest-off option-off kunit
+	;;
+deferred)
+	"$S/build-test-only.sh" guest-on-deferred option-on kunit
+	"$S/build-test-only.sh" guest-off-deferred option-off kunit
+	;;
+clang-kasan)
+	command -v clang-19 >/dev/null && command -v ld.lld-19 >/dev/null ||
+		die "clang-19 or lld-19 is missing: run 'make deps'"
+	export KCC="ccache clang-19" KMAKE=LLVM=-19
+	"$S/build.sh" clang - option-off kunit sanitizers
+	say "  clang-19, KASAN + UBSAN, option off: built, no warning"
+	"$S/build.sh" clang guest-on-clang-kasan option-on kunit sanitizers
+	cfg=$KERNELS/guest-on-clang-kasan/.config
+	grep -qx 'CONFIG_CC_IS_CLANG=y' "$cfg" || die "guest-on-clang-kasan was not built by clang"
+	grep -qx 'CONFIG_KASAN=y' "$cfg" || die "guest-on-clang-kasan has no KASAN"
+	grep -qx 'CONFIG_UBSAN=y' "$cfg" || die "guest-on-clang-kasan has no UBSAN"
+	;;
+*) die "usage: kernels.sh guest|deferred|clang-kasan" ;;
+esac
