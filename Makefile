@@ -64,6 +64,7 @@ submission: tree
 	@$(step) "submission: signed off by $$(git config user.name)" $(S)/submission.sh
 
 checkpatch: submission
+	$(call deps,check)
 	@$(step) "checkpatch --strict" $(S)/checkpatch.sh build/$(BASE)/submission
 
 build: tree

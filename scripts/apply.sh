@@ -14,6 +14,8 @@ patches=$(series_patches) || exit 1
 require_clean_tree "commit them and 'make export', or discard them"
 sum=$(series_sum)
 cd "$TREE"
+# on branch work, whatever a step stopped by force (kill -9) left checked out
+git checkout -q work
 work=$(git rev-parse work)
 applied=$(git rev-parse -q --verify refs/applied/work || true)
 if [ "$work" != "$(git rev-parse base)" ] && [ "$work" != "$applied" ]; then

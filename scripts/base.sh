@@ -3,7 +3,8 @@
 # (bases/$BASE.mk), unpack it into a git tree under build/, and tag the
 # pristine tree "base". A tree is kept only if its stamp names the pinned
 # package and version: after a change of BASE_VERSION the new one is
-# unpacked. A .deb already downloaded is used only if it is of that version.
+# unpacked, and what was built from the old one (build/$BASE/) removed. A
+# .deb already downloaded is used only if it is of that version.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -70,8 +71,11 @@ if [ -z "$deb" ]; then
 	fi
 fi
 
-[ ! -f "$stamp" ] || say "base $BASE: $TREE holds $(cat "$stamp"): replacing it with $pkg $version"
-rm -rf "$BUILD/$BASE/pkg" "$TREE" "$stamp"
+# Whatever was built from another tree goes with it: tar gives the new
+# sources their packaged dates, older than the objects of the old tree.
+[ ! -f "$stamp" ] || say "base $BASE: $TREE holds $(cat "$stamp"): replacing it, and all that was built from it, with $pkg $version"
+rm -rf "${BUILD:?}/$BASE"
+mkdir -p "$BUILD/$BASE"
 mkdir -p "$BUILD/$BASE/pkg" "$TREE"
 say "unpacking $(basename "$deb")"
 dpkg -x "$deb" "$BUILD/$BASE/pkg"

@@ -23,12 +23,13 @@ require_clean_tree "commit them, or stash them"
 # each kept as a kernel of its own.
 on_exit 'git -C "$TREE" checkout -q -f work'
 git -C "$TREE" checkout -q --detach base
-ALLOW_UNDEFINED=1 "$S/build.sh" gcc bench-base option-off no-kunit >/dev/null
+ALLOW_UNDEFINED=1 "$S/build.sh" gcc - option-off no-kunit >/dev/null
+cp "$OBJ/gcc/vmlinux" "$BUILD/$BASE/bench-base.vmlinux"
 git -C "$TREE" checkout -q work
 "$S/build.sh" gcc bench-off option-off no-kunit >/dev/null
 "$S/build.sh" gcc bench-on option-on no-kunit >/dev/null
 bloat() {
-	perl "$TREE/scripts/bloat-o-meter" "$KERNELS/$1/vmlinux" "$KERNELS/$2/vmlinux"
+	perl "$TREE/scripts/bloat-o-meter" "$1" "$2"
 }
 
 # median FILE: the median of the numbers in FILE, one a line
@@ -64,10 +65,10 @@ init_on=$(median "$BUILD/$BASE/bench-bench-on.init")
 	echo "(x86_64, tinyconfig + configs/x86_64-vm.config, KUnit off; QEMU TCG + swtpm TPM 2.0)"
 	echo
 	echo "== vmlinux, the series with IMA_INIT_LATE_SYNC off against the unpatched base"
-	bloat bench-base bench-off
+	bloat "$BUILD/$BASE/bench-base.vmlinux" "$KERNELS/bench-off/vmlinux"
 	echo
 	echo "== vmlinux, IMA_INIT_LATE_SYNC on against off"
-	bloat bench-off bench-on
+	bloat "$KERNELS/bench-off/vmlinux" "$KERNELS/bench-on/vmlinux"
 	echo
 	echo "== boot, median of $boots boots each (seconds since the kernel started)"
 	printf '%-34s %10s %10s %8s\n' "" "option off" "option on" "on/off"

@@ -29,9 +29,11 @@ timeout=${GUEST_TIMEOUT:-300}
 [ -f "$image" ] || die "no kernel $image: build it first"
 kernel_is_current "$kernel"
 [ -f "$initrd" ] || die "no initramfs $initrd: run scripts/initramfs.sh first"
+[ "$(cat "$initrd.source" 2>/dev/null)" = "$(initramfs_source)" ] ||
+	die "the initramfs $initrd is not of the series now applied, or of this vm/init: run scripts/initramfs.sh"
 command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
-rm -rf "$state" "$log"
+rm -rf "$state" "$log" "$dir/$name.source"
 
 set -- console="$(arch_var CONSOLE)" panic=-1 $(arch_var KERNEL_APPEND) "$@"
 qemu_pid=
@@ -80,4 +82,7 @@ fi
 [ "$rc" -eq 0 ] || die "qemu failed for $name, exit $rc (log: $dir/$name.qemu.log)"
 grep -q '^@@ ima-vm end' "$log" ||
 	die "guest $name did not finish its checks (serial log: $log)"
+kind=plain
+[ ! -f "$KERNELS/$kernel/test-only" ] || kind=test-only
+printf '%s %s %s\n' "$(cat "$KERNELS/$kernel/commit")" "$kind" "$(cat "$initrd.source")" >"$dir/$name.source"
 say "  $name: booted $kernel ($ARCH), TPM $tpm (serial log: $log)"

@@ -20,5 +20,5 @@ for p in "$TOP/testing-only/$BASE"/*.patch; do
 		die "$(basename "$p") does not apply (log: $LOGS/test-only-$BASE.log)"
 	n=$((n + 1))
 done
-"$TOP/scripts/build.sh" gcc "$@" >/dev/null
+TEST_ONLY=1 "$TOP/scripts/build.sh" gcc "$@" >/dev/null
 say "kernel $1: $KERNELS/$1 (the series + $n test-only patch(es) of testing-only/$BASE)"

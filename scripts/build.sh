@@ -7,7 +7,9 @@
 # turn: only what a change of configuration touches is compiled again.
 # KERNEL names the guest kernel to keep (build/$BASE/kernels/KERNEL: the
 # image, vmlinux, .config and the commit it was built from, which boot.sh
-# checks), or is - to keep none. KCC is the compiler (default ccache and the
+# checks), or is - to keep none. A kept kernel is built from the tip of
+# branch work, or, with TEST_ONLY=1 (build-test-only.sh), test-only commits
+# on top of it. KCC is the compiler (default ccache and the
 # arch's gcc), KMAKE adds make arguments (LLVM=-19, say), KTARGETS replaces
 # the targets (default the arch's image), and ALLOW_DROPPED=1 lets fragment
 # symbols that others turned off go (see below).
@@ -26,7 +28,13 @@ for f in "$@"; do
 	frags="$frags $TOP/configs/$f.config"
 done
 [ -d "$TREE" ] || die "no kernel tree at $TREE: run 'make base' first"
-[ "$kernel" = - ] || require_clean_tree "a kept kernel is built from commits only"
+if [ "$kernel" != - ]; then
+	require_clean_tree "a kept kernel is built from commits only"
+	# from branch work, or (build-test-only.sh) test-only commits on it
+	kind=plain
+	[ "${TEST_ONLY-}" != 1 ] || kind=test-only
+	commit_is_current "kernel $kernel" "$(git -C "$TREE" rev-parse HEAD)" "$kind"
+fi
 mkdir -p "$o"
 
 # The config is made in a scratch output directory and copied over only
@@ -78,4 +86,5 @@ rm -rf "$k"
 mkdir -p "$k"
 cp "$o/$image" "$o/vmlinux" "$o/.config" "$k/"
 git -C "$TREE" rev-parse HEAD >"$k/commit"
+[ "$kind" = plain ] || : >"$k/test-only"
 say "kernel $kernel: $k/${image##*/} (tree $tree, $(git -C "$TREE" log -1 --format='%h %s'))"

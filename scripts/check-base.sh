@@ -12,8 +12,10 @@
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
 #          scenarios a-d and the KUnit suite run at boot in them
 # A step that passed before with the same inputs (the harness, the applied
-# series, the base: stamp_key) is not run again: it says so, and counts as
-# passed. RERUN=1 runs every step. Stops at the first failure; the last line
+# series, the base: stamp_file) is not run again: it says so, and counts as
+# passed. RERUN=1 runs every step. What the VM steps boot (the kernels, the
+# initramfs) is made every time, incrementally: they are inputs of later
+# steps, which check where each boot came from (boot_is_current). Stops at the first failure; the last line
 # counts what passed and failed, and build/check-$BASE-MODE.result keeps
 # the two numbers for check.sh.
 set -u
@@ -91,9 +93,9 @@ check)
 	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC on" \
 		"$S/kunit.sh" option-on CONFIG_IMA_INIT_LATE_SYNC=y
 	run "docs: Sphinx, security/" "$S/docs.sh"
-	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
-	run "kernels: guests with the option on and off" "$S/kernels.sh" guest
-	run "kernels: guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
+	always "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+	always "kernels: guests with the option on and off" "$S/kernels.sh" guest
+	always "kernels: guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	run "vm: scenarios a-h, QEMU + swtpm" "$S/scenarios.sh" '^[a-h]-'
 	run "kunit: in the x86_64 guest with a TPM (b)" \
 		"$S/kunit-vm.sh" b-option-on first_record_without_tpm
@@ -104,17 +106,17 @@ check)
 	;;
 full)
 	run "matrix: IMA off, KUnit variants, a TPM driver as a module" "$S/matrix.sh"
-	run "kernels: clang-19, KASAN + UBSAN, option off then on" "$S/kernels.sh" clang-kasan
-	run "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
+	always "kernels: clang-19, KASAN + UBSAN, option off then on" "$S/kernels.sh" clang-kasan
+	always "kselftest: build, and pack the initramfs" "$S/initramfs.sh"
 	run "vm: scenario i (clang-19, KASAN + UBSAN), QEMU + swtpm" "$S/scenarios.sh" '^i-'
 	run "kunit: in the clang-19 KASAN + UBSAN x86_64 guest (i)" \
 		"$S/kunit-vm.sh" i-clang-kasan first_record_without_tpm
 	run "randconfig: security/integrity, seeds 1 2 3" "$S/randconfig.sh" 1 2 3
 	;;
 arm64)
-	run "kselftest: cross-built for arm64, and pack the initramfs" "$S/initramfs.sh"
-	run "kernels: arm64 guests with the option on and off" "$S/kernels.sh" guest
-	run "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
+	always "kselftest: cross-built for arm64, and pack the initramfs" "$S/initramfs.sh"
+	always "kernels: arm64 guests with the option on and off" "$S/kernels.sh" guest
+	always "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	run "vm: scenarios a-d, qemu-system-aarch64 -M virt + swtpm" "$S/scenarios.sh" '^[a-d]-'
 	run "kunit: in the arm64 guest with a TPM, option off (a)" \
 		"$S/kunit-vm.sh" a-option-off first_record_without_tpm

@@ -56,7 +56,7 @@ findings() {
 
 # changed C files and headers of the patch C
 changed() {
-	git -C "$TREE" diff --name-only --diff-filter=AM "$1^" "$1" -- "$dir/*.c" "$dir/*.h"
+	git -C "$TREE" diff --no-renames --name-only --diff-filter=AM "$1^" "$1" -- "$dir/*.c" "$dir/*.h"
 }
 commits=$(git -C "$TREE" rev-list --reverse base..work -- "$dir")
 [ -n "$commits" ] || die "no patch of $BASE changes $dir"

@@ -94,13 +94,37 @@ base_version_case() {
 	fake_deb "$h" 2
 	BASE=fake "$h/scripts/base.sh" >/dev/null || return 1
 	[ "$(cat "$h/build/fake/linux/VERSION")" = 1 ] || { echo "version 1 not unpacked"; return 1; }
+	mkdir -p "$h/build/fake/obj/gcc"
+	: >"$h/build/fake/obj/gcc/built-from-1.o"
 	sed -i 's/^BASE_VERSION := 1$/BASE_VERSION := 2/' "$h/bases/fake.mk"
 	BASE=fake "$h/scripts/base.sh" >/dev/null || return 1
 	v=$(cat "$h/build/fake/linux/VERSION")
 	[ "$v" = 2 ] || { echo "BASE_VERSION is 2, the tree is still version $v"; return 1; }
 	grep -qx 'linux-source-fake 2' "$h/build/fake/base.stamp" || { echo "stamp: $(cat "$h/build/fake/base.stamp")"; return 1; }
+	[ ! -e "$h/build/fake/obj/gcc/built-from-1.o" ] ||
+		{ echo "objects built from version 1 are still there"; return 1; }
 }
-check "a change of BASE_VERSION unpacks that version, from its own .deb" base_version_case
+check "a change of BASE_VERSION unpacks that version, from its own .deb, and drops what the old one built" base_version_case
+
+# A step's stamp changes with anything it checks: a commit message (forms,
+# checkpatch), the stored patches (the export round trip), the source.
+stamp_case() {
+	h=$work/stamp
+	copy "$h"
+	fake_tree "$h"
+	printf '#!/bin/sh\n. "$(dirname -- "$0")/lib.sh"\nstamp_file "$1"\n' >"$h/scripts/stamp.sh"
+	t=$h/build/6.12/linux
+	git -C "$t" commit -q --allow-empty -m 'a patch'
+	s0=$(BASE=6.12 sh "$h/scripts/stamp.sh" step)
+	[ "$s0" = "$(BASE=6.12 sh "$h/scripts/stamp.sh" step)" ] || { echo "a stamp that changes by itself"; return 1; }
+	[ "$s0" != "$(BASE=6.12 sh "$h/scripts/stamp.sh" other)" ] || { echo "two steps, one stamp"; return 1; }
+	git -C "$t" commit -q --amend --allow-empty -m 'a patch, reworded'
+	s1=$(BASE=6.12 sh "$h/scripts/stamp.sh" step)
+	[ "$s1" != "$s0" ] || { echo "rewording a commit keeps the stamp"; return 1; }
+	echo >>"$h/patches/6.12/0000-cover-letter.patch"
+	[ "$(BASE=6.12 sh "$h/scripts/stamp.sh" step)" != "$s1" ] || { echo "changing the stored series keeps the stamp"; return 1; }
+}
+check "a step's stamp changes with the commits and the stored series" stamp_case
 
 # dash runs no EXIT trap when a signal ends it; on_exit must (Ctrl-C in
 # build-each left the kernel tree detached).
@@ -167,6 +191,9 @@ stale_kernel_case() {
 	git -C "$t" checkout -q -b test-only
 	git -C "$t" commit -q --allow-empty -m 'TEST ONLY: a scaffold'
 	git -C "$t" rev-parse HEAD >"$k/commit"
+	# scaffolding in a kernel that does not say it has some
+	fails_with "not from the series now applied" env BASE=6.12 "$h/scripts/boot.sh" x guest-on none || return 1
+	: >"$k/test-only"
 	# current: the check passes, and boot.sh goes on to want an initramfs
 	fails_with "no initramfs" env BASE=6.12 "$h/scripts/boot.sh" x guest-on none || return 1
 	git -C "$t" commit -q --allow-empty -m 'something else'

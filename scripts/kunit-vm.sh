@@ -14,6 +14,7 @@ log=$BOOTS/$1.log
 out=$LOGS/kunit-vm-$BASE-$1.log
 shift
 [ -f "$log" ] || die "no serial log $log: boot it first"
+boot_is_current "$(basename "$log" .log)"
 cd "$TREE"
 tr -d '\r' <"$log" | python3 tools/testing/kunit/kunit.py parse >"$out" 2>&1 || true
 summary=$(kunit_summary "$out")

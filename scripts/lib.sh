@@ -89,19 +89,51 @@ require_clean_tree() {
 		die "$TREE has uncommitted changes: $1"
 }
 
-# kernel_is_current KERNEL: stop unless the guest kernel KERNEL of $BASE
-# (build.sh) was built from the series as it is now: the tip of branch work,
-# or test-only commits (testing-only/) on top of it. Whatever step built it,
-# a kernel of an older series, or of some other checkout, is never booted.
+# commit_is_current WHAT COMMIT KIND: stop unless COMMIT, what WHAT (a
+# kernel, a boot) was built from, is the series as it is now: the tip of
+# branch work, or, for KIND test-only, test-only commits (testing-only/) on
+# top of it. Whatever step built it, a kernel of an older series, of some
+# other checkout, or with scaffolding it should not have, is never used.
+commit_is_current() {
+	_kw=$(git -C "$TREE" rev-parse work)
+	[ "$2" != "$_kw" ] || return 0
+	[ "$3" = test-only ] ||
+		die "$1 was built from $2, not from the series now applied ($_kw): build it again"
+	git -C "$TREE" merge-base --is-ancestor "$_kw" "$2" 2>/dev/null ||
+		die "$1 was built from $2, not from the series now applied ($_kw): build it again"
+	_ko=$(git -C "$TREE" log --format=%s "$_kw..$2" | grep -v '^TEST ONLY: ' || true)
+	[ -z "$_ko" ] ||
+		die "$1 was built with commits that are neither the series nor test-only: $_ko"
+}
+
+# kernel_is_current KERNEL: commit_is_current for the guest kernel KERNEL of
+# $BASE (build.sh records its commit, and test-only when it has scaffolding)
 kernel_is_current() {
 	_kc=$(cat "$KERNELS/$1/commit" 2>/dev/null) ||
 		die "kernel $1 records no commit ($KERNELS/$1/commit): build it again"
-	_kw=$(git -C "$TREE" rev-parse work)
-	git -C "$TREE" merge-base --is-ancestor "$_kw" "$_kc" 2>/dev/null ||
-		die "kernel $1 was built from $_kc, not from the series now applied ($_kw): build it again"
-	_ko=$(git -C "$TREE" log --format=%s "$_kw..$_kc" | grep -v '^TEST ONLY: ' || true)
-	[ -z "$_ko" ] ||
-		die "kernel $1 was built with commits that are neither the series nor test-only: $_ko"
+	_kk=plain
+	[ ! -f "$KERNELS/$1/test-only" ] || _kk=test-only
+	commit_is_current "kernel $1" "$_kc" "$_kk"
+}
+
+# initramfs_source: what the initramfs of $BASE is to be made of now: the
+# kselftest's source at branch work (git tree id) and the guest's /init.
+# initramfs.sh records it; boot.sh compares.
+initramfs_source() {
+	printf '%s %s\n' "$(git -C "$TREE" rev-parse -q --verify work:tools/testing/selftests/ima || echo none)" \
+		"$(sha256sum <"$TOP/vm/init" | cut -c1-16)"
+}
+
+# boot_is_current NAME: stop unless the guest boot NAME (boot.sh records
+# what it booted) was of a kernel and an initramfs of the series now
+# applied, so that no step reads a serial log another series left
+boot_is_current() {
+	[ -f "$BOOTS/$1.source" ] ||
+		die "boot $1 records nothing of what it booted ($BOOTS/$1.source): boot it again"
+	read -r _bc _bk _bs _bi <"$BOOTS/$1.source"
+	commit_is_current "the kernel of boot $1" "$_bc" "$_bk"
+	[ "$_bs $_bi" = "$(initramfs_source)" ] ||
+		die "boot $1 had an initramfs of another series or /init: boot it again"
 }
 
 # serial_section LOG NAME: the lines of the section "@@ NAME" that the
@@ -242,20 +274,23 @@ harness_key() {
 	{
 		(cd "$TOP" && find scripts configs vm fuzz "testing-only/$BASE/" \
 			"arches/$ARCH.mk" "bases/$BASE.mk" -type f | LC_ALL=C sort | xargs cat)
-		gcc --version | head -n 1
-		! command -v clang-19 >/dev/null || clang-19 --version | head -n 1
-		dpkg-query -W -f='${Package} ${Version}\n' qemu-system-x86 qemu-system-arm \
-			swtpm sparse coccinelle python3-sphinx 2>/dev/null || true
+		dpkg-query -W -f='${Package} ${Version}\n' gcc gcc-aarch64-linux-gnu \
+			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm swtpm \
+			busybox-static sparse coccinelle python3-sphinx 2>/dev/null || true
 	} | sha256sum | cut -c1-16
 }
 
 # stamp_file STEP: the file that records that STEP of $BASE passed with the
 # inputs it has now: the harness (harness_key), the base and the applied
-# series (the git tree ids of base and work). Another input, another file.
+# series (the commit ids of base and work, which hold every message and
+# where each patch ends: apply.sh makes them reproducible) and the stored
+# series (series_sum: the bytes export and checkpatch read). Another input,
+# another file.
 stamp_file() {
 	_sk=$({
 		printf '%s\n' "$1" "$(harness_key)"
-		git -C "$TREE" rev-parse "base^{tree}" "work^{tree}" 2>/dev/null || echo none
+		git -C "$TREE" rev-parse base work 2>/dev/null || echo none
+		series_sum 2>/dev/null || echo none
 	} | sha256sum | cut -c1-16)
 	echo "$BUILD/stamps/$BASE$ARCH_SUFFIX/$_sk"
 }

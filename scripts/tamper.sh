@@ -15,6 +15,7 @@ pcrs=$boots/$1.pcrs
 work=$boots/$1.tamper
 test=${VERIFIER:-$(kselftest_bin)}
 [ -s "$list" ] && [ -d "$pcrs" ] || die "no list and PCRs of $1: verify it first"
+boot_is_current "$1"
 [ -x "$test" ] || die "no verifier binary $test"
 
 # run_case NAME EXPECT: run the verifier on $work; EXPECT is pass, or a

@@ -16,6 +16,7 @@ name=$1 kernel=$2 want_name=$3 want_digest=$4 want_selftest=$5
 dir=$BOOTS
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
+boot_is_current "$name"
 section() { serial_section "$log" "$1"; }
 fail() { die "$name: $* (serial log: $log)"; }
 
