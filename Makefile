@@ -33,7 +33,7 @@ export BASE BASES ARCH ARCHES
 S := scripts
 step = $(S)/step.sh
 # the apt packages (deps.sh groups) of the guests of $(ARCH)
-GUEST_DEPS := guest $(filter-out x86_64,$(ARCH))
+GUEST_DEPS := $(strip guest $(filter-out x86_64,$(ARCH)))
 deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
