@@ -33,6 +33,5 @@ cp "$TOP/vm/init" "$root/init"
 cp "$(kselftest_bin "$guest")" "$root/ima_measurements_test"
 chmod 755 "$root/init" "$root/ima_measurements_test"
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n >"$INITRAMFS"
-printf '%s %s\n' "$(git -C "$TREE" rev-parse HEAD:tools/testing/selftests/ima)" \
-	"$(sha256sum <"$TOP/vm/init" | cut -c1-16)" >"$INITRAMFS.source"
+initramfs_source HEAD >"$INITRAMFS.source"
 say "  $INITRAMFS ($(du -k "$INITRAMFS" | cut -f1) KiB, $ARCH)"

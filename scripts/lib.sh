@@ -116,11 +116,11 @@ kernel_is_current() {
 	commit_is_current "kernel $1" "$_kc" "$_kk"
 }
 
-# initramfs_source: what the initramfs of $BASE is to be made of now: the
-# kselftest's source at branch work (git tree id) and the guest's /init.
-# initramfs.sh records it; boot.sh compares.
+# initramfs_source [REV]: what an initramfs of $BASE made at REV (default
+# work: what it is to be made of now) holds: the kselftest's source (git
+# tree id) and the guest's /init. initramfs.sh records it; boot.sh compares.
 initramfs_source() {
-	printf '%s %s\n' "$(git -C "$TREE" rev-parse -q --verify work:tools/testing/selftests/ima || echo none)" \
+	printf '%s %s\n' "$(git -C "$TREE" rev-parse -q --verify "${1:-work}:tools/testing/selftests/ima" || echo none)" \
 		"$(sha256sum <"$TOP/vm/init" | cut -c1-16)"
 }
 
