@@ -92,7 +92,8 @@ SCENARIO ?=
 scenarios: build initramfs
 	@$(step) "build: guest kernels with a deferred TPM probe (test-only)" \
 		$(S)/kernels.sh deferred
-	@$(step) "vm: scenarios $(or $(SCENARIO),a-h)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
+	@$(step) "build: a guest kernel without IMA" $(S)/kernels.sh no-ima
+	@$(step) "vm: scenarios $(or $(SCENARIO),all but i)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600
 fuzz: scenarios

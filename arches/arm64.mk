@@ -15,3 +15,5 @@ KERNEL_APPEND :=
 # Debian's architecture name, for busybox-static; KUnit runs in QEMU.
 DEB_ARCH := arm64
 KUNIT_ARCH := arm64
+# The byte order of the guest, in which its IMA writes the binary list.
+BYTE_ORDER := little

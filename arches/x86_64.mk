@@ -14,3 +14,5 @@ KERNEL_APPEND := tpm_tis.force=1
 # Debian's architecture name, for busybox-static; KUnit runs in UML (um).
 DEB_ARCH := amd64
 KUNIT_ARCH := um
+# The byte order of the guest, in which its IMA writes the binary list.
+BYTE_ORDER := little

@@ -9,3 +9,5 @@ BASE_SUITE := trixie-backports
 # The initcalls IMA starts from, as initcall_debug names them: the LSM
 # framework's late hooks (late_initcall; late_initcall_sync with the option).
 IMA_INITCALLS := security_initcall_late security_initcall_late_sync
+# Added to the arch's guest fragment: what only this base has.
+VM_CONFIG := mainline-vm

@@ -2,7 +2,8 @@
 # boot.sh NAME KERNEL TPM [APPEND...]: boot the guest kernel KERNEL of
 # $BASE (build/$BASE/kernels/KERNEL; kernels-arm64/ for arm64, ...) in QEMU
 # (TCG), on the machine arches/$ARCH.mk names, with the test initramfs and
-# the TPM TPM, one of
+# the TPM TPM. KERNEL may be K1>K2: K1 boots and starts K2 with kexec
+# (kexec-initramfs.sh), which runs the checks. TPM is one of
 #   tpm2         swtpm, TPM 2.0, its default PCR banks
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
@@ -17,7 +18,7 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-name=$1 kernel=$2 tpm=$3
+name=$1 kernel=${2%%>*} next=${2#"${2%%>*}"} tpm=$3
 shift 3
 image=$KERNELS/$kernel/$(basename "$(arch_var IMAGE)")
 initrd=$INITRAMFS
@@ -33,7 +34,11 @@ kernel_is_current "$kernel"
 	die "the initramfs $initrd is not of the series now applied, or of this vm/init: run scripts/initramfs.sh"
 command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
-rm -rf "$state" "$log" "$dir/$name.source"
+rm -rf "$state" "$log" "$dir/$name.source" "$dir/$name.kexec.cpio.gz"
+if [ -n "$next" ]; then
+	initrd=$dir/$name.kexec.cpio.gz
+	"$TOP/scripts/kexec-initramfs.sh" "${next#>}" "$initrd"
+fi
 
 set -- console="$(arch_var CONSOLE)" panic=-1 $(arch_var KERNEL_APPEND) "$@"
 qemu_pid=
@@ -84,5 +89,5 @@ grep -q '^@@ ima-vm end' "$log" ||
 	die "guest $name did not finish its checks (serial log: $log)"
 kind=plain
 [ ! -f "$KERNELS/$kernel/test-only" ] || kind=test-only
-printf '%s %s %s\n' "$(cat "$KERNELS/$kernel/commit")" "$kind" "$(cat "$initrd.source")" >"$dir/$name.source"
-say "  $name: booted $kernel ($ARCH), TPM $tpm (serial log: $log)"
+printf '%s %s %s\n' "$(cat "$KERNELS/$kernel/commit")" "$kind" "$(cat "$INITRAMFS.source")" >"$dir/$name.source"
+say "  $name: booted $kernel$next ($ARCH), TPM $tpm (serial log: $log)"

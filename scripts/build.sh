@@ -2,7 +2,8 @@
 # build.sh TREE KERNEL [FRAGMENT...]: configure the kernel build tree TREE
 # of $BASE for $ARCH (make O=build/$BASE/obj/TREE; obj-arm64/TREE for
 # arm64, ...) with tinyconfig plus the arch's VM fragment
-# (configs/x86_64-vm.config, say) plus each FRAGMENT (names under configs/,
+# (configs/x86_64-vm.config, say), the base's if it has one (VM_CONFIG in
+# bases/$BASE.mk), plus each FRAGMENT (names under configs/,
 # without .config), and build it. One tree serves many configurations in
 # turn: only what a change of configuration touches is compiled again.
 # KERNEL names the guest kernel to keep (build/$BASE/kernels/KERNEL: the
@@ -21,7 +22,8 @@ tree=$1 kernel=$2
 shift 2
 o=$OBJ/$tree
 log=$LOGS/build-$BASE$ARCH_SUFFIX-$tree.log
-set -- "$(arch_var VM_CONFIG)" "$@"
+# shellcheck disable=SC2046 # none or one fragment
+set -- "$(arch_var VM_CONFIG)" $(base_var VM_CONFIG) "$@"
 frags=
 for f in "$@"; do
 	[ -f "$TOP/configs/$f.config" ] || die "no config fragment configs/$f.config"

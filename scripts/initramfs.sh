@@ -1,5 +1,6 @@
 #!/bin/sh
-# initramfs.sh: build the kselftest IMA verifier of $BASE statically, for
+# initramfs.sh: build the kselftest IMA verifier of $BASE statically
+# (LDFLAGS=-static: the initramfs has no libc), for
 # this host (build/$BASE/kselftest: verify.sh runs it on what the guests
 # hand out) and, when the guests of $ARCH are another architecture, for
 # them too (build/$BASE/kselftest-$ARCH, with the arch's cross compiler);
@@ -11,7 +12,7 @@ set -eu
 # kselftest DIR ARCH CROSS_COMPILE: build the verifier into build/$BASE/DIR
 kselftest() {
 	run_logged "$LOGS/kselftest-$BASE${3:+-$2}.log" \
-		make -C "$TREE/tools/testing/selftests" TARGETS=ima \
+		make -C "$TREE/tools/testing/selftests" TARGETS=ima LDFLAGS=-static \
 		ARCH="$2" CROSS_COMPILE="$3" O="$BUILD/$BASE/$1" ||
 		die "the ima kselftest does not build for $2 (log: $LOGS/kselftest-$BASE${3:+-$2}.log)"
 	[ -x "$(kselftest_bin "$1")" ] || die "no ima_measurements_test under $BUILD/$BASE/$1"

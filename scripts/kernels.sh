@@ -6,6 +6,8 @@
 #                KUnit suite built in (gcc tree)
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
 #                test-only deferral of the TPM's first probe (testing-only/)
+#   no-ima       guest-no-ima: IMA off, so the series must build without it
+#                and the kselftest must skip
 #   clang-kasan  guest-on-clang-kasan: clang-19, KASAN and UBSAN, option on,
 #                after the same config with the option off has built too
 #                (clang tree)
@@ -23,6 +25,11 @@ deferred)
 	"$S/build-test-only.sh" guest-on-deferred option-on kunit
 	"$S/build-test-only.sh" guest-off-deferred option-off kunit
 	;;
+no-ima)
+	ALLOW_DROPPED=1 "$S/build.sh" gcc guest-no-ima ima-off
+	grep -qx '# CONFIG_IMA is not set' "$KERNELS/guest-no-ima/.config" ||
+		die "guest-no-ima has IMA"
+	;;
 clang-kasan)
 	command -v clang-19 >/dev/null && command -v ld.lld-19 >/dev/null ||
 		die "clang-19 or lld-19 is missing: run 'make deps'"
@@ -35,5 +42,5 @@ clang-kasan)
 	grep -qx 'CONFIG_KASAN=y' "$cfg" || die "guest-on-clang-kasan has no KASAN"
 	grep -qx 'CONFIG_UBSAN=y' "$cfg" || die "guest-on-clang-kasan has no UBSAN"
 	;;
-*) die "usage: kernels.sh guest|deferred|clang-kasan" ;;
+*) die "usage: kernels.sh guest|deferred|no-ima|clang-kasan" ;;
 esac

@@ -4,7 +4,7 @@
 # guest kernels have IMA's suite built in, so it runs at boot, on the
 # guest's architecture, with a real TPM. kunit.py
 # parse reads the KTAP output; at least 10 tests must run, every one must
-# pass except the SKIPPED ones, which must be skipped (first_record_without_tpm
+# pass except the SKIPPED ones, which must be skipped (boot_record_without_tpm
 # where the guest has a TPM), and the kernel log must hold no KASAN or UBSAN
 # report.
 set -eu

@@ -28,7 +28,7 @@ if ! python3 tools/testing/kunit/kunit.py run "$@" >"$log" 2>&1; then
 	grep -E '\[(FAILED|CRASHED|SKIPPED)\]|^\[..:..:..\] (Testing complete|Elapsed)' "$log" >&2 || tail -n 30 "$log" >&2
 	die "kunit.py run failed (log: $log)"
 fi
-[ "${KUNIT_SHOW-}" != 1 ] || sed -n 's/^\[..:..:..\] \([[=].*\)/  \1/p' "$log"
+[ "${KUNIT_SHOW-}" != 1 ] || sed -n 's/^\[..:..:..\] \([=[].*\)/  \1/p' "$log"
 summary=$(kunit_summary "$log")
 say "  $summary"
 read -r ran passed skipped other <<EOF

@@ -1,7 +1,8 @@
 #!/bin/sh
 # scenarios.sh [PATTERN]: boot and verify every scenario of vm/scenarios
-# whose name matches the grep PATTERN (default: a to h; i boots the clang
-# KASAN + UBSAN kernel of make check-full), then check that starting IMA
+# (and vm/scenarios.$BASE, those of one base) whose name matches the grep
+# PATTERN (default: all but i, which boots the clang KASAN + UBSAN kernel of
+# make check-full), then check that starting IMA
 # later loses no record (g, when both are asked for): with the same policy
 # and initramfs, every record after the first is the same with the option
 # off (a-option-off) as on (b-option-on). The guests boot BOOT_JOBS at a
@@ -13,8 +14,11 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-pattern=${1:-^[a-h]-}
-table=$TOP/vm/scenarios
+pattern=${1:-^[a-hj-z]-}
+mkdir -p "$BOOTS"
+table=$BOOTS/.scenarios
+cat "$TOP/vm/scenarios" >"$table"
+[ ! -f "$TOP/vm/scenarios.$BASE" ] || cat "$TOP/vm/scenarios.$BASE" >>"$table"
 want=$(awk '!/^#/ && NF { print $1 }' "$table" | grep -c -- "$pattern" || true)
 [ "$want" -gt 0 ] || die "no scenario matches '$pattern'"
 # matches NAME: whether the scenario NAME is one of those asked for

@@ -1,18 +1,33 @@
 #!/bin/sh
-# verify.sh NAME KERNEL NAME_WANTED DIGEST_WANTED SELFTEST_WANTED: check the
+# verify.sh NAME KERNEL NAMES_WANTED DIGEST_WANTED SELFTEST_WANTED: check the
 # guest boot NAME (build/$BASE/boots/NAME.log) as a remote verifier would.
-#   NAME_WANTED      boot_aggregate | boot_aggregate_late
-#   DIGEST_WANTED    pcrs (the aggregate of the TPM's PCRs) | zero
-#   SELFTEST_WANTED  pass | bypass (fails only because a TPM is present
-#                    but IMA ran in TPM-bypass mode: the bug)
+#   KERNEL           the kernel whose .config the host run reads; for a
+#                    kexec boot K1>K2, K2: the kernel that ran the checks
+#   NAMES_WANTED     the name of the running kernel's boot aggregate
+#                    (boot_aggregate | boot_aggregate_late), FIRST>LAST when
+#                    the list holds several (kexec), or - when none is left
+#   DIGEST_WANTED    pcrs       every boot aggregate is the aggregate of the
+#                               TPM's PCRs
+#                    zero       no TPM was used: zero, TPM-bypass in the log
+#                    sha1-zero  zero in a SHA-1-only field, with a TPM that
+#                               has no SHA-1 bank: not judged, said so
+#                    deleted    records were deleted: the list no longer
+#                               starts with the boot aggregate
+#                    no-ima, no-securityfs, not-root: why the kselftest
+#                               skips (SELFTEST_WANTED skip)
+#   SELFTEST_WANTED  pass | bypass (passes, but reports that IMA ran in
+#                    TPM-bypass mode while a TPM is there now, and skips
+#                    what needs it: the bug) | skip (exit code 4,
+#                    kselftest's skip: there is no list to read)
 # The kselftest's verdict in the guest is checked, then the list and PCRs
-# copied out of the guest are checked again on the host by the same binary,
-# or by the build of it that VERIFIER names (one with sanitizers, say): any
-# sanitizer report fails.
+# copied out of the guest are checked again on the host by the same binary
+# (or the build of it that VERIFIER names: one with sanitizers, say; any
+# sanitizer report fails), and by evmctl (ima-evm-utils), as a peer: its
+# replay of PCR 10 and its boot aggregate must agree with the kselftest.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-name=$1 kernel=$2 want_name=$3 want_digest=$4 want_selftest=$5
+name=$1 kernel=${2##*>} want_names=$3 want_digest=$4 want_selftest=$5
 dir=$BOOTS
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
@@ -21,42 +36,95 @@ section() { serial_section "$log" "$1"; }
 fail() { die "$name: $* (serial log: $log)"; }
 
 st=$(section selftest)
-first=$(printf '%s\n' "$st" | sed -n 's/^# first record: \([a-z_]*\),.*/\1/p')
-digest=$(printf '%s\n' "$st" | sed -n 's/^# boot_aggregate[a-z_]* digest: //p')
 exit_code=$(tr -d '\r' <"$log" | sed -n 's/^@@ selftest-exit //p')
-[ -n "$first" ] || fail "the kselftest printed no first record"
-[ "$first" = "$want_name" ] || fail "first record is '$first', expected '$want_name'"
-case $want_digest in
-zero)
-	printf '%s\n' "$digest" | grep -Eq '^[a-z0-9]+:0+$' ||
-		fail "boot aggregate $digest, expected all zeros"
-	section dmesg | grep -q 'No TPM chip found, activating TPM-bypass!' ||
-		fail "no TPM-bypass message in the kernel log"
-	;;
-pcrs)
-	printf '%s\n' "$st" | grep -q "^# $want_name matches PCRs 0-[79] " ||
-		fail "boot aggregate $digest does not match the PCRs"
-	;;
-*) die "unknown digest expectation '$want_digest'" ;;
-esac
 case $want_selftest in
-pass)
-	[ "$exit_code" = 0 ] || fail "the kselftest failed in the guest (exit $exit_code)"
-	;;
+pass) [ "$exit_code" = 0 ] || fail "the kselftest failed in the guest (exit $exit_code)" ;;
 bypass)
-	[ "$exit_code" != 0 ] || fail "the kselftest passed, expected it to catch TPM-bypass"
-	printf '%s\n' "$st" | grep -q 'a TPM is present, yet the boot aggregate is zero' ||
-		fail "the kselftest failed, but not on TPM-bypass"
+	[ "$exit_code" = 0 ] || fail "the kselftest exited $exit_code, expected it to report TPM-bypass and skip"
+	printf '%s\n' "$st" | grep -q 'SKIP.*IMA did not have it when it started' ||
+		fail "the kselftest did not report that IMA ran without the TPM that is there"
+	;;
+skip)
+	[ "$exit_code" = 4 ] || fail "the kselftest exited $exit_code, expected kselftest's skip (4)"
+	reason=$(printf '%s\n' "$st" | sed -n 's/.*# SKIP //p' | head -n 1)
+	case $want_digest in
+	no-ima) why="this kernel has no IMA" ;;
+	no-securityfs) why="securityfs is not mounted" ;;
+	not-root) why="needs root" ;;
+	*) die "unknown reason '$want_digest' for a skip" ;;
+	esac
+	case $reason in
+	*"$why"*) ;;
+	*) fail "the kselftest skipped for '$reason', expected '$why'" ;;
+	esac
+	say "  $name: kselftest skipped in the guest: $reason"
+	exit 0
 	;;
 *) die "unknown selftest expectation '$want_selftest'" ;;
 esac
 
+# The names: the first record's, and the running kernel's boot aggregate.
+first=$(printf '%s\n' "$st" | sed -n 's/^# first record: \([a-z_]*\),.*/\1/p')
+last=$(printf '%s\n' "$st" | sed -n "s/^# this kernel's boot aggregate: \([a-z_]*\) .*/\1/p")
+aggregates=$(printf '%s\n' "$st" | grep -c '^# record [0-9]*, boot_aggregate' || true)
+case $want_names in
+-)
+	[ "$aggregates" -eq 0 ] || fail "a boot aggregate is left in the list, expected none"
+	;;
+*'>'*)
+	[ "$first" = "${want_names%>*}" ] || fail "first record '$first', expected '${want_names%>*}'"
+	[ "$last" = "${want_names#*>}" ] || fail "this kernel's boot aggregate '$last', expected '${want_names#*>}'"
+	[ "$aggregates" -eq 2 ] || fail "$aggregates boot aggregates in the list, expected 2 (one per kernel)"
+	;;
+*)
+	[ "$first" = "$want_names" ] || fail "first record is '$first', expected '$want_names'"
+	[ "$last" = "$want_names" ] || fail "this kernel's boot aggregate '$last', expected '$want_names'"
+	[ "$aggregates" -eq 1 ] || fail "$aggregates boot aggregates in the list, expected 1"
+	;;
+esac
+digests=$(printf '%s\n' "$st" | sed -n 's/^# record [0-9]*, boot_aggregate[a-z_]*: //p')
+case $want_digest in
+zero)
+	printf '%s\n' "$digests" | grep -Eqv '^[a-z0-9]+:0+$' &&
+		fail "boot aggregate $digests, expected all zeros"
+	section dmesg | grep -q 'No TPM chip found, activating TPM-bypass!' ||
+		fail "no TPM-bypass message in the kernel log"
+	;;
+pcrs)
+	matched=$(printf '%s\n' "$st" | grep -c '^# record [0-9]* matches PCRs 0-[79] ' || true)
+	[ "$matched" -eq "$aggregates" ] ||
+		fail "$matched of the $aggregates boot aggregates match the PCRs"
+	;;
+sha1-zero)
+	printf '%s\n' "$st" | grep -q 'the TPM has no sha1 bank: the kernel writes zeros' ||
+		fail "the kselftest did not say why it cannot judge the zero SHA-1 boot aggregate"
+	;;
+deleted)
+	printf '%s\n' "$st" | grep -q 'SKIP.*records were staged and deleted' ||
+		fail "the kselftest did not see that records were deleted"
+	printf '%s\n' "$st" | grep -q 'SKIP.*covers records that are gone' ||
+		fail "the kselftest replayed a list whose first records are gone"
+	;;
+*) die "unknown digest expectation '$want_digest'" ;;
+esac
+
+# ima_vm.busy: the verifier and the programs started meanwhile are in the
+# list, which grew while the verifier read it.
+grew=
+if [ -n "$(section busy)" ]; then
+	runs=$(section ascii | grep -c ' /busy/run[0-9]*$' || true)
+	[ "$runs" -gt 1 ] || fail "$runs of the programs started while the verifier ran were measured"
+	section ascii | grep -q ' /busy/ima_measurements_test$' ||
+		fail "the verifier itself was not measured"
+	grew=", list grown by $runs records meanwhile"
+fi
+
 # Off-target: the same verifier on the host, on what the guest handed out.
 section list | base64 -d >"$dir/$name.list" || fail "the list in the serial log is not valid base64"
 tpm=none
+rm -rf "$dir/$name.pcrs" "$dir/$name.evmctl"
 if [ -n "$(section pcrs)" ]; then
 	tpm=$dir/$name.pcrs
-	rm -rf "$tpm"
 	section pcrs | while read -r bank idx value; do
 		mkdir -p "$tpm/$bank"
 		printf '%s\n' "$value" >"$tpm/$bank/$idx"
@@ -66,13 +134,60 @@ test=${VERIFIER:-$(kselftest_bin)}
 hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
 hrc=0
 IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$KERNELS/$kernel/.config \
-	"$test" >"$hlog" 2>&1 || hrc=$?
+	IMA_BYTE_ORDER=$(arch_var BYTE_ORDER) "$test" >"$hlog" 2>&1 || hrc=$?
 ! sanitizer_report "$hlog" ||
 	fail "a sanitizer reported an error in the verifier on the host (log: $hlog)"
-if [ "$want_selftest" = pass ] && [ "$hrc" -ne 0 ]; then
+if [ "$hrc" -ne 0 ]; then
 	fail "the kselftest passed in the guest but fails on the host (log: $hlog)"
 fi
-if [ "$want_selftest" = bypass ] && [ "$hrc" -eq 0 ]; then
+if [ "$want_selftest" = bypass ] && ! grep -q 'SKIP.*IMA did not have it when it started' "$hlog"; then
 	fail "the kselftest on the host missed the TPM-bypass (log: $hlog)"
 fi
-say "  $name: $first $digest; kselftest $want_selftest in the guest and on the host"
+
+# The peer: evmctl replays PCR 10 from the same list and PCRs, and
+# computes the boot aggregate of the first record's bank.
+peer=
+if [ "$tpm" != none ] && [ -z "${VERIFIER-}" ]; then
+	command -v evmctl >/dev/null || die "evmctl is not installed (make deps)"
+	e=$dir/$name.evmctl
+	mkdir -p "$e"
+	# each bank in evmctl's form; it replays two at most: SHA-1 and
+	# SHA-256, where the TPM has them
+	set --
+	for b in "$tpm"/pcr-*; do
+		alg=${b##*/pcr-}
+		for i in 0 1 2 3 4 5 6 7 8 9 10; do
+			printf 'PCR-%02d: %s\n' "$i" "$(cat "$b/$i")"
+		done >"$e/$alg"
+		case $alg in sha1 | sha256) set -- "$@" --pcrs "$alg,$e/$alg" ;; esac
+	done
+	[ $# -gt 0 ] || fail "the TPM has neither a SHA-1 nor a SHA-256 bank for evmctl"
+	erc=0
+	evmctl ima_measurement "$@" "$dir/$name.list" >"$e/ima_measurement.log" 2>&1 || erc=$?
+	case $want_digest in
+	deleted | zero)
+		[ "$erc" -ne 0 ] || fail "evmctl replays PCR 10 from a list that cannot reach it (log: $e/ima_measurement.log)"
+		peer="; evmctl: no replay either"
+		;;
+	*)
+		[ "$erc" -eq 0 ] || fail "evmctl does not replay PCR 10 where the kselftest does (log: $e/ima_measurement.log)"
+		peer="; evmctl: replay matches"
+		;;
+	esac
+	ours=$(printf '%s\n' "$digests" | head -n 1)
+	alg=${ours%%:*}
+	# evmctl 1.4 computes SHA-1 and SHA-256 aggregates only
+	if [ "$want_digest" = pcrs ] && [ "$alg" != sha1 ] && [ "$alg" != sha256 ]; then
+		peer="$peer, no $alg boot aggregate in evmctl"
+	elif [ "$want_digest" = pcrs ]; then
+		evmctl ima_boot_aggregate --pcrs "$alg,$e/$alg" >"$e/boot_aggregate.log" 2>&1 ||
+			fail "evmctl ima_boot_aggregate failed (log: $e/boot_aggregate.log)"
+		theirs=$(tail -n 1 "$e/boot_aggregate.log")
+		[ "$theirs" = "$ours" ] ||
+			fail "evmctl computes the boot aggregate $theirs, the list and the kselftest have $ours (log: $e/boot_aggregate.log)"
+		peer="$peer, boot aggregate agrees"
+	fi
+fi
+names=${first:-no boot aggregate}
+[ -z "$last" ] || [ "$last" = "$first" ] || names="$first ... $last"
+say "  $name: $names ($want_digest$grew); kselftest $want_selftest in the guest and on the host$peer"
