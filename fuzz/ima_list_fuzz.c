@@ -50,8 +50,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				ima_record_template_digest(rec, algos[a], digest);
 		}
 		memset(value, 0, sizeof(value));
-		for (a = 0; a < sizeof(algos) / sizeof(algos[0]); a++)
-			ima_list_replay_to(&list, 10, algos[a], value);
+		for (a = 0; a < sizeof(algos) / sizeof(algos[0]); a++) {
+			ima_list_replay_to(&list, 10, algos[a], false, value);
+			ima_list_replay_to(&list, 10, algos[a], true, value);
+		}
 		ima_list_free(&list);
 	}
 	free(copy);
