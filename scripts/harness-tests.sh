@@ -136,8 +136,10 @@ signal_case() {
 	chmod +x "$h/scripts/sleeper.sh"
 	for sig in INT:130 TERM:143 HUP:129; do
 		rm -f "$work/cleaned"
-		# as from a terminal: a shell's background job would ignore SIGINT
-		perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' "$h/scripts/sleeper.sh" &
+		# as from a terminal: a shell's background job ignores SIGINT,
+		# and one under nohup SIGHUP, which sh then cannot trap
+		perl -e '$SIG{$_} = "DEFAULT" for qw(INT HUP TERM); exec @ARGV or die' \
+			"$h/scripts/sleeper.sh" &
 		pid=$!
 		sleep 0.5
 		kill -"${sig%:*}" "$pid"
