@@ -1,12 +1,15 @@
 #!/bin/sh
 # bench.sh: the cost figures of the series of $BASE, written to
 # build/bench-$BASE.txt; a report, never a test.
-#  - size: scripts/bloat-o-meter on vmlinux, KUnit off: the series with the
-#    option off against the unpatched base, and the option on against off;
-#  - boot: from boots with swtpm, the median over $BENCH_BOOTS (10) boots of
-#    the moment IMA started building its first record (its "Allocated hash
-#    algorithm" message, just before the boot aggregate) and of the moment
-#    /init started, option on against off;
+#  - size: scripts/bloat-o-meter on vmlinux, KUnit off: each patch of the
+#    series against the tree before it, option off (tests and docs
+#    change nothing there), and the option on against off;
+#  - boot: the option-off and option-on kernels booted with swtpm in turn,
+#    off, on, off, on... ($BENCH_BOOTS, 10, each), so that drift on a
+#    shared machine falls on both; min, median and max of the moment IMA
+#    started building its first record (its "Allocated hash algorithm"
+#    message, just before the boot aggregate) and of the moment /init
+#    started, and the ratio of the medians;
 #  - make check: the wall time of its runs on this machine, as check.sh
 #    records them in build/check-times.txt (from a fresh clone, after a
 #    change to the patches, with ccache's hits and misses), and those of
@@ -19,12 +22,20 @@ report=$BUILD/bench-$BASE.txt
 boots=${BENCH_BOOTS:-10}
 require_clean_tree "commit them, or stash them"
 
-# The unpatched base, then the series, option off and on, in the gcc tree,
-# each kept as a kernel of its own.
+# The unpatched base, then each patch of the series, option off, in the
+# gcc tree; the tip kept as a kernel of its own, option off and on.
 on_exit 'git -C "$TREE" checkout -q -f work'
-git -C "$TREE" checkout -q --detach base
-ALLOW_UNDEFINED=1 "$S/build.sh" gcc - option-off no-kunit >/dev/null
-cp "$OBJ/gcc/vmlinux" "$BUILD/$BASE/bench-base.vmlinux"
+sizes=$BUILD/$BASE/bench-sizes
+rm -rf "$sizes"
+mkdir -p "$sizes"
+n=0
+for c in $(git -C "$TREE" rev-parse base) $(git -C "$TREE" rev-list --reverse base..work); do
+	git -C "$TREE" checkout -q --detach "$c"
+	ALLOW_UNDEFINED=1 "$S/build.sh" gcc - option-off no-kunit >/dev/null
+	cp "$OBJ/gcc/vmlinux" "$sizes/$n.vmlinux"
+	git -C "$TREE" log -1 --format=%s "$c" >"$sizes/$n.subject"
+	n=$((n + 1))
+done
 git -C "$TREE" checkout -q work
 "$S/build.sh" gcc bench-off option-off no-kunit >/dev/null
 "$S/build.sh" gcc bench-on option-on no-kunit >/dev/null
@@ -32,50 +43,64 @@ bloat() {
 	perl "$TREE/scripts/bloat-o-meter" "$1" "$2"
 }
 
-# median FILE: the median of the numbers in FILE, one a line
-median() {
-	sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# stats FILE: min, median and max of the numbers in FILE, one a line
+stats() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+		END { printf "%s %s %s\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
 }
-# boot_times KERNEL: boot it $boots times; record when IMA started its first
-# record and when /init started, in seconds since the kernel started
-boot_times() {
-	: >"$BUILD/$BASE/bench-$1.ima"
-	: >"$BUILD/$BASE/bench-$1.init"
-	i=0
-	while [ "$i" -lt "$boots" ]; do
-		i=$((i + 1))
-		"$S/boot.sh" "bench-$1-$i" "$1" tpm2 initcall_debug loglevel=8 >/dev/null
-		log=$BOOTS/bench-$1-$i.log
-		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' |
-			head -n 1 >>"$BUILD/$BASE/bench-$1.ima"
-		tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' |
-			head -n 1 >>"$BUILD/$BASE/bench-$1.init"
-	done
+# boot_once KERNEL I: boot KERNEL once (the Ith time); record when IMA
+# started its first record and when /init started, in seconds since the
+# kernel started
+boot_once() {
+	"$S/boot.sh" "bench-$1-$2" "$1" tpm2 initcall_debug loglevel=8 >/dev/null
+	log=$BOOTS/bench-$1-$2.log
+	tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' |
+		head -n 1 >>"$BUILD/$BASE/bench-$1.ima"
+	tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' |
+		head -n 1 >>"$BUILD/$BASE/bench-$1.init"
 }
 "$S/initramfs.sh" >/dev/null
-boot_times bench-off
-boot_times bench-on
-ima_off=$(median "$BUILD/$BASE/bench-bench-off.ima")
-ima_on=$(median "$BUILD/$BASE/bench-bench-on.ima")
-init_off=$(median "$BUILD/$BASE/bench-bench-off.init")
-init_on=$(median "$BUILD/$BASE/bench-bench-on.init")
+for k in bench-off bench-on; do
+	: >"$BUILD/$BASE/bench-$k.ima"
+	: >"$BUILD/$BASE/bench-$k.init"
+done
+i=0
+while [ "$i" -lt "$boots" ]; do
+	i=$((i + 1))
+	boot_once bench-off "$i"
+	boot_once bench-on "$i"
+done
+# row LABEL FIGURE: min, median and max off and on, and on/off of medians
+row() {
+	# shellcheck disable=SC2046 # three numbers each
+	set -- "$1" $(stats "$BUILD/$BASE/bench-bench-off.$2") $(stats "$BUILD/$BASE/bench-bench-on.$2")
+	printf '%-22s %6s %6s %6s   %6s %6s %6s   %6s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
+		"$(awk -v a="$6" -v b="$3" 'BEGIN { printf "%.3f", a / b }')"
+}
 
 {
 	echo "Cost figures of patches/$BASE on $(cat "$BUILD/$BASE/base.stamp")"
 	echo "(x86_64, tinyconfig + configs/x86_64-vm.config, KUnit off; QEMU TCG + swtpm TPM 2.0)"
 	echo
-	echo "== vmlinux, the series with IMA_INIT_LATE_SYNC off against the unpatched base"
-	bloat "$BUILD/$BASE/bench-base.vmlinux" "$KERNELS/bench-off/vmlinux"
+	echo "== vmlinux, each patch against the tree before it, IMA_INIT_LATE_SYNC off"
+	i=1
+	while [ "$i" -lt "$n" ]; do
+		echo "-- $i/$((n - 1)) $(cat "$sizes/$i.subject")"
+		bloat "$sizes/$((i - 1)).vmlinux" "$sizes/$i.vmlinux"
+		i=$((i + 1))
+	done
 	echo
 	echo "== vmlinux, IMA_INIT_LATE_SYNC on against off"
 	bloat "$KERNELS/bench-off/vmlinux" "$KERNELS/bench-on/vmlinux"
 	echo
-	echo "== boot, median of $boots boots each (seconds since the kernel started)"
-	printf '%-34s %10s %10s %8s\n' "" "option off" "option on" "on/off"
-	printf '%-34s %10s %10s %8s\n' "IMA's first record" "$ima_off" "$ima_on" \
-		"$(awk -v a="$ima_on" -v b="$ima_off" 'BEGIN { printf "%.3f", a / b }')"
-	printf '%-34s %10s %10s %8s\n' "/init started (end of kernel init)" "$init_off" "$init_on" \
-		"$(awk -v a="$init_on" -v b="$init_off" 'BEGIN { printf "%.3f", a / b }')"
+	echo "== boot: seconds since the kernel started, $boots boots each, off and on in turn"
+	echo "(QEMU with TCG, no KVM: emulated, several times slower than hardware;"
+	echo "the time includes printing every kernel message to the emulated serial"
+	echo "console, initcall_debug loglevel=8, as the bug's scenarios boot)"
+	printf '%-22s %20s   %20s   %6s\n' "" "option off" "option on" "on/off"
+	printf '%-22s %6s %6s %6s   %6s %6s %6s   %6s\n' "" min median max min median max medians
+	row "IMA's first record" ima
+	row "/init started" init
 	echo
 	echo "== make check, wall time of the last runs here (build/check-times.txt)"
 	tail -n 10 "$BUILD/check-times.txt" 2>/dev/null || echo "(no make check has run in this clone yet)"
