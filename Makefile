@@ -19,6 +19,8 @@
 #                        editing one patch (BENCH_CCACHE=empty: a new machine)
 #   make export          write the work tree's commits back to patches/
 #   make submission      the series signed off by you (git config), to send
+#   make distro-patches  the series as a Debian kernel package carries it
+#                        (DEP-3 headers, quilt series) in build/BASE/distro
 #
 # BASE selects the kernel (bases/*.mk, patches/*/) of the one-base targets;
 # default 6.12. BASES lists those of check, check-full and bench. ARCH
@@ -38,7 +40,7 @@ deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
 	checkpatch build build-each kunit docs maintainers initramfs scenarios \
-	fuzz bench bench-base bench-check clean
+	fuzz bench bench-base bench-check distro-patches clean
 
 all: demo
 
@@ -59,6 +61,10 @@ tree: base
 
 export:
 	@$(step) "export: work tree -> patches/$(BASE)" $(S)/export.sh
+
+distro-patches:
+	@$(step) "distro: patches/$(BASE) in DEP-3 form" \
+		$(S)/distro-patches.sh build/$(BASE)/distro
 
 submission: tree
 	@$(step) "submission: signed off by $$(git config user.name)" $(S)/submission.sh

@@ -3,10 +3,11 @@
 # each as one step:
 #   check  (x86_64) what a reviewer must see to trust the series: git am,
 #          the byte-stable export, the signed-off form and checkpatch,
-#          MAINTAINERS, every patch built (option on and off, W=1, sparse,
-#          kernel-doc), coccicheck, kunit.py on UML (option off and on),
-#          Sphinx, the kselftest, the VM scenarios a-h, tamper, the
-#          verifier under ASan + UBSan, a short fuzz run
+#          MAINTAINERS, the DEP-3 form under quilt, every patch built
+#          (option on and off, W=1, sparse, kernel-doc), coccicheck,
+#          kunit.py on UML (option off and on), Sphinx, the kselftest,
+#          every VM scenario but i, tamper, the verifier under ASan +
+#          UBSan, a short fuzz run
 #   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
 #          and UBSAN (the guest of scenario i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
@@ -15,9 +16,9 @@
 # series, the base: stamp_file) is not run again: it says so, and counts as
 # passed. RERUN=1 runs every step. What the VM steps boot (the kernels, the
 # initramfs) is made every time, incrementally: they are inputs of later
-# steps, which check where each boot came from (boot_is_current). Stops at the first failure; the last line
-# counts what passed and failed, and build/check-$BASE-MODE.result keeps
-# the two numbers for check.sh.
+# steps, which check where each boot came from (boot_is_current). Stops at
+# the first failure; the last line counts what passed and failed, and
+# build/check-$BASE-MODE.result keeps the two numbers for check.sh.
 set -u
 . "$(dirname -- "$0")/lib.sh"
 
@@ -85,6 +86,8 @@ check)
 		"$S/forms.sh" "$BUILD/$BASE/submission-test" "$test_name" "$test_email"
 	run "checkpatch --strict: submission form" "$S/checkpatch.sh" "$BUILD/$BASE/submission-test"
 	run "maintainers: IMA entry covers added files" "$S/maintainers.sh"
+	run "distro: DEP-3 patches pushed with quilt give git am's tree" \
+		"$S/quilt-same-tree.sh"
 	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
 		"$S/build-each.sh"
 	run "build: a compiler warning fails the build, every time" "$S/werror.sh"

@@ -3,8 +3,8 @@
 # harness needs for GROUP (each target asks for its own; default: all):
 #   guest   build a kernel, an initramfs, boot it with swtpm (kexec for the
 #           kexec boots), check its list with evmctl too (make demo)
-#   check   what make check adds: sparse, coccinelle, Sphinx, clang-19 for
-#           the verifier's fuzzer
+#   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
+#           distro form), clang-19 for the verifier's fuzzer
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
 #           build the kernel (LLVM=-19)
 #   arm64   the arm64 cross compiler and QEMU
@@ -24,7 +24,7 @@ for g in "$@"; do
 		busybox-static ima-evm-utils kexec-tools" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
-		clang-19 libclang-rt-19-dev" ;;
+		clang-19 libclang-rt-19-dev quilt" ;;
 	full) p="clang-19 lld-19 llvm-19" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
 	*) die "unknown group '$g' (guest, check, full, arm64)" ;;
