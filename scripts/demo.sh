@@ -2,7 +2,8 @@
 # demo.sh: what 'make demo' shows a person. The kernel with the option
 # boots with a TPM (swtpm); its measurement list and the verifier's verdict;
 # then the bug the option fixes, a TPM whose first probe is deferred, side
-# by side with the option off and on, with a timeline of each boot.
+# by side with the option off (with IMA's report of the late TPM) and on,
+# with a timeline of each boot.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -18,7 +19,9 @@ show_boot() {
 		-e 's/^# \(PCR [0-9]* (sha256) reached .*\)/  verifier: \1/p' \
 		-e 's/^# *SKIP *\(a TPM is present, but IMA did not have it.*\)/  verifier: \1/p' \
 		-e 's/^# \(PASSED: .*\|FAILED: .*\)/  kselftest: \1/p'
-	section "$1" dmesg | sed -n 's/^\[ *[0-9.]*\] \(ima: No TPM chip found.*\)/  kernel: \1/p'
+	section "$1" dmesg | sed -n \
+		-e 's/^\[ *[0-9.]*\] \(ima: No TPM chip found.*\)/  kernel: \1/p' \
+		-e 's/^\[ *[0-9.]*\] \(ima: TPM [^ ]* registered after IMA started.*\)/  kernel: \1/p'
 }
 
 "$S/step.sh" "build: the guest kernel, IMA_INIT_LATE_SYNC=y" "$S/build.sh" gcc guest-on option-on kunit

@@ -17,8 +17,9 @@
 #                               skips (SELFTEST_WANTED skip)
 #   SELFTEST_WANTED  pass | bypass (passes, but reports that IMA ran in
 #                    TPM-bypass mode while a TPM is there now, and skips
-#                    what needs it: the bug) | skip (exit code 4,
-#                    kselftest's skip: there is no list to read)
+#                    what needs it: the bug; the kernel log must report
+#                    the late TPM, which no other boot's may) | skip
+#                    (exit code 4, kselftest's skip: no list to read)
 # The kselftest's verdict in the guest is checked, then the list and PCRs
 # copied out of the guest are checked again on the host by the same binary
 # (or the build of it that VERIFIER names: one with sanitizers, say; any
@@ -34,6 +35,17 @@ log=$dir/$name.log
 boot_is_current "$name"
 section() { serial_section "$log" "$1"; }
 fail() { die "$name: $* (serial log: $log)"; }
+
+# IMA's report of a TPM that registered after IMA started without one:
+# in the boots where the kselftest finds that TPM-bypass (bypass), and in
+# no other.
+late_tpm='ima: TPM [^ ]* registered after IMA started'
+if [ "$want_selftest" = bypass ]; then
+	section dmesg | grep -q "$late_tpm" ||
+		fail "the kernel log does not report the TPM that came after IMA started"
+elif section dmesg | grep -q "$late_tpm"; then
+	fail "the kernel log reports a TPM that came after IMA started: $(section dmesg | grep "$late_tpm")"
+fi
 
 st=$(section selftest)
 exit_code=$(tr -d '\r' <"$log" | sed -n 's/^@@ selftest-exit //p')
