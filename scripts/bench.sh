@@ -46,7 +46,7 @@ bloat() {
 # stats FILE: min, median and max of the numbers in FILE, one a line
 stats() {
 	sort -n "$1" | awk '{ v[NR] = $1 }
-		END { printf "%s %s %s\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
+		END { printf "%.3f %.3f %.3f\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
 }
 # boot_once KERNEL I: boot KERNEL once (the Ith time); record when IMA
 # started its first record and when /init started, in seconds since the

@@ -8,11 +8,13 @@
 # the base did not have.
 # Only what changed is compiled: one gcc tree serves every commit and both
 # values of the option. A patch that changes nothing the kernel build reads
-# (only Documentation/, tools/testing/ or MAINTAINERS) leaves vmlinux as the commit
-# before it built it: it is not built again (Sphinx and the kselftest build
-# check those files). A source tree (git tree id) that passed with the same
-# harness is not built again either (build/$BASE/each/), so after editing
-# one patch only it and the patches after it are.
+# but Kconfig files (only Documentation/, tools/testing/, MAINTAINERS and
+# Kconfig help, say) and whose configs, option off and on, are those of the
+# commit before it, leaves vmlinux as that commit built it: it is not built
+# again (Sphinx and the kselftest build check those files). A source tree
+# (git tree id) that passed with the same harness is not built again either
+# (build/$BASE/each/), so after editing one patch only it and the patches
+# after it are.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -24,6 +26,13 @@ commits="$(git rev-parse base) $(git rev-list --reverse base..work | tr '\n' ' '
 n=$(($(echo $commits | wc -w) - 1))
 on_exit 'git -C "$TREE" checkout -q -f work'
 base_findings=$passed/$(git rev-parse "base^{tree}").findings
+# same_configs LIST1 LIST2: the configs the two lists name (config.sh's
+# paths, one a line) have the same bytes, line by line
+same_configs() {
+	paste "$1" "$2" | while read -r _a _b; do
+		cmp -s "$_a" "$_b" || return 1
+	done
+}
 i=0
 prev=
 order='option-off option-on'
@@ -34,15 +43,27 @@ for c in $commits; do
 		label="[$i/$n] $(git log -1 --format=%s "$c")"
 	fi
 	key=$passed/$(git rev-parse "$c^{tree}")
+	prev_key=
+	[ -z "$prev" ] || prev_key=$passed/$(git rev-parse "$prev^{tree}")
 	if [ -f "$key.findings" ]; then
 		say "  $label: passed before (same source, same harness)"
-	elif [ -n "$prev" ] && [ -f "$passed/$(git rev-parse "$prev^{tree}").findings" ] &&
-		[ -z "$(git diff --name-only "$prev" "$c" | grep -v '^Documentation/\|^tools/testing/\|^MAINTAINERS$')" ]; then
-		cp "$passed/$(git rev-parse "$prev^{tree}").findings" "$key.findings"
-		say "  $label: changes nothing the kernel build reads: vmlinux is the one before"
+		prev=$c
+		i=$((i + 1))
+		continue
+	fi
+	git checkout -q --detach "$c"
+	# the configs of both variants, kept by config.sh: their paths
+	for variant in option-off option-on; do
+		ALLOW_UNDEFINED=1 "$TOP/scripts/config.sh" gcc "$variant" kunit
+	done >"$key.configs"
+	if [ -n "$prev_key" ] && [ -f "$prev_key.findings" ] && [ -f "$prev_key.configs" ] &&
+		[ -z "$(git diff --name-only "$prev" "$c" |
+			grep -Ev '^(Documentation/|tools/testing/|MAINTAINERS$)|(^|/)Kconfig[^/]*$')" ] &&
+		same_configs "$prev_key.configs" "$key.configs"; then
+		cp "$prev_key.findings" "$key.findings"
+		say "  $label: changes nothing the kernel build reads, nor the configs: vmlinux is the one before"
 	else
 		t0=$(date +%s)
-		git checkout -q --detach "$c"
 		# the value the tree was left with first: one toggle a commit
 		for variant in $order; do
 			ALLOW_UNDEFINED=1 KTARGETS=vmlinux "$TOP/scripts/build.sh" gcc - "$variant" kunit ||

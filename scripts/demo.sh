@@ -20,8 +20,8 @@ show_boot() {
 		-e 's/^# *SKIP *\(a TPM is present, but IMA did not have it.*\)/  verifier: \1/p' \
 		-e 's/^# \(PASSED: .*\|FAILED: .*\)/  kselftest: \1/p'
 	section "$1" dmesg | sed -n \
-		-e 's/^\[ *[0-9.]*\] \(ima: No TPM chip found.*\)/  kernel: \1/p' \
-		-e 's/^\[ *[0-9.]*\] \(ima: TPM [^ ]* registered after IMA started.*\)/  kernel: \1/p'
+		-e "s/^\[ *[0-9.]*\] \($msg_tpm_bypass.*\)/  kernel: \1/p" \
+		-e "s/^\[ *[0-9.]*\] \($msg_late_tpm.*\)/  kernel: \1/p"
 }
 
 "$S/step.sh" "build: the guest kernel, IMA_INIT_LATE_SYNC=y" "$S/build.sh" gcc guest-on option-on kunit

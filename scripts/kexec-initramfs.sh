@@ -30,6 +30,6 @@ done
 # /kexec over it.
 {
 	cat "$INITRAMFS"
-	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -n
+	pack_initramfs "$root"
 } >"$out"
 rm -rf "$root"

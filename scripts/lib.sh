@@ -158,8 +158,21 @@ kmake() {
 		CC="${KCC:-ccache ${_cross}gcc}" ${KMAKE-} -j"$(nproc)" "$@"
 }
 
-# kunit_summary LOG: kunit.py's summary in its output LOG ("Ran 57 tests:
-# passed: 56, skipped: 1"), or nothing.
+# pack_initramfs DIR: DIR as a gzip'ed newc archive on stdout, files owned
+# by root, in a fixed order, without time stamps: the same tree gives the
+# same bytes
+pack_initramfs() {
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n
+}
+
+# What IMA says in the kernel log, as basic regular expressions: that it
+# found no TPM at its start, and (the series' report) that a TPM registered
+# after that
+msg_tpm_bypass='ima: No TPM chip found, activating TPM-bypass!'
+msg_late_tpm='ima: TPM [^ ]* registered after IMA started'
+
+# kunit_summary LOG: kunit.py's summary in its output LOG ("Ran 55 tests:
+# passed: 54, skipped: 1"), or nothing.
 kunit_summary() {
 	sed -n 's/^\[..:..:..\] Testing complete\. //p' "$1"
 }
@@ -267,13 +280,16 @@ fragments_not_taken() {
 }
 
 # harness_key: a digest of the harness as it bears on $BASE and $ARCH (its
-# scripts, config fragments, the arch and base definitions, the guest's
-# /init and scenarios, the test-only patches, the fuzz target) and of the
-# compilers. What passed under another harness is not trusted (stamps).
+# scripts but those no check runs, make demo's and make bench's; config
+# fragments, the arch and base definitions, the guest's /init and
+# scenarios, the test-only patches, the fuzz target) and of the compilers.
+# What passed under another harness is not trusted (stamps).
 harness_key() {
 	{
 		(cd "$TOP" && find scripts configs vm fuzz "testing-only/$BASE/" \
-			"arches/$ARCH.mk" "bases/$BASE.mk" -type f | LC_ALL=C sort | xargs cat)
+			"arches/$ARCH.mk" "bases/$BASE.mk" -type f \
+			! -name demo.sh ! -name timeline.sh ! -name 'bench*.sh' |
+			LC_ALL=C sort | xargs cat)
 		dpkg-query -W -f='${Package} ${Version}\n' gcc gcc-aarch64-linux-gnu \
 			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm swtpm \
 			busybox-static sparse coccinelle python3-sphinx 2>/dev/null || true

@@ -42,6 +42,6 @@ console | sed -n \
 	-e "s/^\[ *\([0-9.]*\)\] initcall \(init_tis\|deferred_probe_initcall\|$bre\)+.* returned \(-*[0-9]*\).*/  \1 s  end   \2 (returned \3)/p" \
 	-e 's/^\[ *\([0-9.]*\)\] .*TEST ONLY: \(.*\)/  \1 s  tpm_tis: \2/p' \
 	-e 's/^\[ *\([0-9.]*\)\] tpm_tis [^ ]* \([0-9.]* TPM (.*\)/  \1 s  tpm_tis: probed, \2/p' \
-	-e 's/^\[ *\([0-9.]*\)\] ima: \(No TPM chip found.*\)/  \1 s  ima: \2/p' \
+	-e "s/^\[ *\([0-9.]*\)\] \($msg_tpm_bypass\)/  \1 s  \2/p" \
 	-e 's/^\[ *\([0-9.]*\)\] ima: \(Allocated hash algorithm.*\)/  \1 s  ima: \2/p'
 say "  picture: $svg"
