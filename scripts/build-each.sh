@@ -26,9 +26,10 @@ commits="$(git rev-parse base) $(git rev-list --reverse base..work | tr '\n' ' '
 n=$(($(echo $commits | wc -w) - 1))
 on_exit 'git -C "$TREE" checkout -q -f work'
 base_findings=$passed/$(git rev-parse "base^{tree}").findings
-# same_configs LIST1 LIST2: the configs the two lists name (config.sh's
-# paths, one a line) have the same bytes, line by line
+# same_configs LIST1 LIST2: the two lists name two configs each (config.sh's
+# paths, one a line), and those of the same line have the same bytes
 same_configs() {
+	[ "$(wc -l <"$1")" -eq 2 ] && [ "$(wc -l <"$2")" -eq 2 ] || return 1
 	paste "$1" "$2" | while read -r _a _b; do
 		cmp -s "$_a" "$_b" || return 1
 	done
@@ -54,8 +55,10 @@ for c in $commits; do
 	git checkout -q --detach "$c"
 	# the configs of both variants, kept by config.sh: their paths
 	for variant in option-off option-on; do
-		ALLOW_UNDEFINED=1 "$TOP/scripts/config.sh" gcc "$variant" kunit
-	done >"$key.configs"
+		ALLOW_UNDEFINED=1 "$TOP/scripts/config.sh" gcc "$variant" kunit ||
+			die "patch $i/$n: no config with $variant (log: $LOGS/build-$BASE-gcc.log.config)"
+	done >"$key.configs.tmp"
+	mv "$key.configs.tmp" "$key.configs"
 	if [ -n "$prev_key" ] && [ -f "$prev_key.findings" ] && [ -f "$prev_key.configs" ] &&
 		[ -z "$(git diff --name-only "$prev" "$c" |
 			grep -Ev '^(Documentation/|tools/testing/|MAINTAINERS$)|(^|/)Kconfig[^/]*$')" ] &&

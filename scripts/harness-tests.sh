@@ -25,10 +25,10 @@ check() {
 	fi
 }
 # copy DIR: a copy of the harness in DIR (scripts, bases, arches, configs,
-# vm, patches), with a build directory of its own
+# vm, fuzz, testing-only, patches), with a build directory of its own
 copy() {
 	mkdir -p "$1"
-	(cd "$TOP" && cp -r scripts bases arches configs vm patches Makefile "$1/")
+	(cd "$TOP" && cp -r scripts bases arches configs vm fuzz testing-only patches Makefile "$1/")
 }
 # fails_with TEXT CMD...: CMD exits non-zero and says TEXT
 fails_with() {
@@ -238,6 +238,51 @@ names_case() {
 	done
 }
 check "fragments, build trees and kernels have names of their own" names_case
+
+# build-each.sh builds every commit but one that changes nothing the build
+# reads but Kconfig text and leaves the configs as they were (help text):
+# one whose Kconfig change changes a config is built. config.sh, build.sh
+# and analyse.sh are stubs here: the config is the Kconfig's default
+# lines, and each build is logged.
+build_each_case() {
+	h=$work/each
+	copy "$h"
+	fake_tree "$h"
+	t=$h/build/6.12/linux
+	cat >"$h/scripts/config.sh" <<'STUB'
+#!/bin/sh
+. "$(dirname -- "$0")/lib.sh"
+mkdir -p "$OBJ/kept"
+k=$OBJ/kept/$({ cat "$TREE/Kconfig"; echo "$@"; } | sha256sum | cut -c1-16)
+{ grep default "$TREE/Kconfig"; echo "$@"; } >"$k"
+echo "$k"
+STUB
+	cat >"$h/scripts/build.sh" <<'STUB'
+#!/bin/sh
+. "$(dirname -- "$0")/lib.sh"
+[ "$1" != gcc ] || git -C "$TREE" log -1 --format=%s >>"$BUILD/built"
+STUB
+	printf '#!/bin/sh\n' >"$h/scripts/analyse.sh"
+	printf 'config X\n\tint\n\tdefault 1\n\thelp\n\t  One.\n' >"$t/Kconfig"
+	git -C "$t" add Kconfig
+	git -C "$t" commit -q --amend -m base
+	git -C "$t" tag -f base >/dev/null
+	echo code >>"$t/file"
+	git -C "$t" commit -q -a -m code
+	sed -i 's/One/The one/' "$t/Kconfig"
+	git -C "$t" commit -q -a -m help
+	sed -i 's/default 1/default 2/' "$t/Kconfig"
+	git -C "$t" commit -q -a -m default
+	mkdir -p "$t/Documentation"
+	echo text >"$t/Documentation/x.rst"
+	git -C "$t" add Documentation
+	git -C "$t" commit -q -m docs
+	BASE=6.12 "$h/scripts/build-each.sh" >/dev/null || return 1
+	built=$(sort -u "$h/build/built" | tr '\n' ' ')
+	[ "$built" = "base code default " ] ||
+		{ echo "built: $built; expected: base code default"; return 1; }
+}
+check "build-each builds every commit but those that change neither the build's input nor its configs" build_each_case
 
 say "  harness tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,7 +7,9 @@
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
 #                test-only deferral of the TPM's first probe (testing-only/)
 #   no-ima       guest-no-ima: IMA off, so the series must build without it
-#                and the kselftest must skip
+#                and the kselftest must skip; else as the guests are (KUnit
+#                built in, what IMA selects on), so that the gcc tree
+#                compiles again only what reads CONFIG_IMA
 #   clang-kasan  guest-on-clang-kasan: clang-19, KASAN and UBSAN, option on,
 #                after the same config with the option off has built too
 #                (clang tree)
@@ -26,7 +28,7 @@ deferred)
 	"$S/build-test-only.sh" guest-off-deferred option-off kunit
 	;;
 no-ima)
-	ALLOW_DROPPED=1 "$S/build.sh" gcc guest-no-ima ima-off
+	ALLOW_DROPPED=1 "$S/build.sh" gcc guest-no-ima kunit-without-ima-tests ima-off
 	grep -qx '# CONFIG_IMA is not set' "$KERNELS/guest-no-ima/.config" ||
 		die "guest-no-ima has IMA"
 	;;
