@@ -5,7 +5,8 @@
 # docs/harness.md maps every step: what it reads, what it leaves in build/.
 #
 #   make demo            the kernel with the option, booted with swtpm and
-#                        verified; then the deferred-TPM bug, off and on
+#                        verified; then the deferred-TPM bug, off and on;
+#                        then its price: firmware loaded in the window
 #   make check           every test a reviewer needs, both series, x86_64
 #                        (CI runs this)
 #   make check-full      make check plus the config matrix, clang-19 with

@@ -3,7 +3,9 @@
 # boots with a TPM (swtpm); its measurement list and the verifier's verdict;
 # then the bug the option fixes, a TPM whose first probe is deferred, side
 # by side with the option off (with IMA's report of the late TPM) and on,
-# with a timeline of each boot.
+# with a timeline of each boot; then the price, side by side too: firmware
+# a driver loads from its deferred probe, measured and appraised with the
+# option off, neither with it on.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -18,7 +20,7 @@ show_boot() {
 		-e 's/^# \(record [0-9]* matches PCRs .*\)/  verifier: \1/p' \
 		-e 's/^# \(PCR [0-9]* (sha256) reached .*\)/  verifier: \1/p' \
 		-e 's/^# *SKIP *\(a TPM is present, but IMA did not have it.*\)/  verifier: \1/p' \
-		-e 's/^# \(PASSED: .*\|FAILED: .*\)/  kselftest: \1/p'
+		-e 's/^# \(PASSED: .*\|FAILED: .*\)/  kselftest: \1/p' | uniq
 	section "$1" dmesg | sed -n \
 		-e "s/^\[ *[0-9.]*\] \($msg_tpm_bypass.*\)/  kernel: \1/p" \
 		-e "s/^\[ *[0-9.]*\] \($msg_late_tpm.*\)/  kernel: \1/p"
@@ -55,6 +57,31 @@ for side in d-deferred-off d-deferred-on; do
 	esac
 	show_boot "$side"
 	"$S/timeline.sh" "$side"
+done
+
+say ""
+say "== The price: firmware loaded from a deferred probe (test-only driver)"
+"$S/step.sh" "boot: option off and on, ima_policy=tcb, then secure_boot" "$S/scenarios.sh" '^w-'
+fw=/lib/firmware/ima-window-test.bin
+show_firmware() {
+	section "$1" dmesg | sed -n 's/^\[ *[0-9.]*\] ima_window_test [^ ]*: TEST ONLY: \(firmware .*\)/  driver: \1/p'
+	case $1 in
+	*tcb*)
+		section "$1" ascii | awk -v fw="$fw" '$NF == fw { print "  list:", $3, $4, $5 }' |
+			grep . || say "  list: no record of $fw"
+		;;
+	esac
+}
+for side in w-window-tcb-off w-window-tcb-on w-window-appraise-off w-window-appraise-on; do
+	say ""
+	case $side in
+	*tcb-off) say "-- IMA_INIT_LATE_SYNC off, ima_policy=tcb: the TPM is missed, the firmware measured" ;;
+	*tcb-on) say "-- IMA_INIT_LATE_SYNC on, ima_policy=tcb: the TPM is found, the firmware not measured" ;;
+	*appraise-off) say "-- IMA_INIT_LATE_SYNC off, ima_policy=secure_boot: the unsigned firmware is refused" ;;
+	*appraise-on) say "-- IMA_INIT_LATE_SYNC on, ima_policy=secure_boot: the unsigned firmware loads" ;;
+	esac
+	show_boot "$side"
+	show_firmware "$side"
 done
 say ""
 say "Serial logs, lists and timelines: $boots"

@@ -4,8 +4,9 @@
 # this host (build/$BASE/kselftest: verify.sh runs it on what the guests
 # hand out) and, when the guests of $ARCH are another architecture, for
 # them too (build/$BASE/kselftest-$ARCH, with the arch's cross compiler);
-# pack the guests' one with a static busybox (busybox.sh) and vm/init into
-# the initramfs (build/$BASE/initramfs.cpio.gz; initramfs-$ARCH.cpio.gz).
+# pack the guests' one with a static busybox (busybox.sh), vm/init and
+# vm/firmware (as /lib/firmware) into the initramfs
+# (build/$BASE/initramfs.cpio.gz; initramfs-$ARCH.cpio.gz).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -28,7 +29,8 @@ busybox=$("$TOP/scripts/busybox.sh")
 
 root=$BUILD/$BASE/initramfs$ARCH_SUFFIX
 rm -rf "$root"
-mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev"
+mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/lib/firmware"
+cp "$TOP"/vm/firmware/* "$root/lib/firmware/"
 cp "$busybox" "$root/bin/busybox"
 cp "$TOP/vm/init" "$root/init"
 cp "$(kselftest_bin "$guest")" "$root/ima_measurements_test"

@@ -118,10 +118,11 @@ kernel_is_current() {
 
 # initramfs_source [REV]: what an initramfs of $BASE made at REV (default
 # work: what it is to be made of now) holds: the kselftest's source (git
-# tree id) and the guest's /init. initramfs.sh records it; boot.sh compares.
+# tree id), the guest's /init and the firmware files. initramfs.sh records
+# it; boot.sh compares.
 initramfs_source() {
 	printf '%s %s\n' "$(git -C "$TREE" rev-parse -q --verify "${1:-work}:tools/testing/selftests/ima" || echo none)" \
-		"$(sha256sum <"$TOP/vm/init" | cut -c1-16)"
+		"$(cd "$TOP/vm" && { ls firmware; cat init firmware/*; } | sha256sum | cut -c1-16)"
 }
 
 # boot_is_current NAME: stop unless the guest boot NAME (boot.sh records

@@ -20,6 +20,12 @@
 #                    what needs it: the bug; the kernel log must report
 #                    the late TPM, which no other boot's may) | skip
 #                    (exit code 4, kselftest's skip: no list to read)
+# A boot whose command line has ima_window_test.firmware=FILE loaded
+# firmware from a deferred probe (the test-only window driver) and says
+# with ima_vm.firmware=WHAT what became of it: measured or not-measured
+# (one record of it in the list, with the file's digest; or none), denied
+# (appraisal refused it) or not-appraised (it loaded under an appraisal
+# policy).
 # The kselftest's verdict in the guest is checked, then the list and PCRs
 # copied out of the guest are checked again on the host by the same binary
 # (or the build of it that VERIFIER names: one with sanitizers, say; any
@@ -120,6 +126,42 @@ deleted)
 *) die "unknown digest expectation '$want_digest'" ;;
 esac
 
+# ima_vm.firmware: what became of the firmware the window driver loaded.
+# A boot that asks the driver for a file must say what to expect of it.
+cmdline=$(tr -d '\r' <"$log" | sed -n 's/.*Kernel command line: //p' | head -n 1)
+word() { printf '%s\n' "$cmdline" | tr ' ' '\n' | sed -n "s/^$1=//p" | head -n 1; }
+fw=$(word ima_window_test.firmware)
+fw_want=$(word ima_vm.firmware)
+fw_said=
+if [ -n "$fw" ] || [ -n "$fw_want" ]; then
+	[ "$fw" = ima-window-test.bin ] && [ -f "$TOP/vm/firmware/$fw" ] ||
+		fail "the window driver was asked for '$fw', expected ima-window-test.bin"
+	path=/lib/firmware/$fw
+	digest=sha256:$(sha256sum <"$TOP/vm/firmware/$fw" | cut -d' ' -f1)
+	loaded=$(section dmesg | grep -c "TEST ONLY: firmware $fw loaded" || true)
+	denied=$(section dmesg | grep -c "TEST ONLY: firmware $fw not loaded: error -13\$" || true)
+	# the template's digest field of every record of the file
+	records=$(section ascii | awk -v p="$path" '$NF == p { print $4 }')
+	case $fw_want in
+	measured)
+		[ "$loaded" -eq 1 ] || fail "the window driver did not load $fw"
+		[ "$records" = "$digest" ] ||
+			fail "the list's records of $path: '$records', expected one, $digest"
+		;;
+	not-measured)
+		[ "$loaded" -eq 1 ] || fail "the window driver did not load $fw"
+		[ -z "$records" ] || fail "the list has a record of $path ($records), expected none"
+		;;
+	denied)
+		[ "$denied" -eq 1 ] && [ "$loaded" -eq 0 ] ||
+			fail "appraisal did not refuse $fw with error -13"
+		;;
+	not-appraised) [ "$loaded" -eq 1 ] || fail "$fw did not load without appraisal" ;;
+	*) fail "ima_vm.firmware='$fw_want': expected measured, not-measured, denied or not-appraised" ;;
+	esac
+	fw_said=", firmware $fw_want"
+fi
+
 # ima_vm.busy: the verifier and the programs started meanwhile are in the
 # list, which grew while the verifier read it.
 grew=
@@ -202,4 +244,4 @@ if [ "$tpm" != none ] && [ -z "${VERIFIER-}" ]; then
 fi
 names=${first:-no boot aggregate}
 [ -z "$last" ] || [ "$last" = "$first" ] || names="$first ... $last"
-say "  $name: $names ($want_digest$grew); kselftest $want_selftest in the guest and on the host$peer"
+say "  $name: $names ($want_digest$grew$fw_said); kselftest $want_selftest in the guest and on the host$peer"
