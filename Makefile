@@ -10,8 +10,10 @@
 #   make check           every test a reviewer needs, both series, x86_64
 #                        (CI runs this)
 #   make check-full      make check plus the config matrix, clang-19 with
-#                        KASAN + UBSAN, randconfig and arm64; in pieces with
-#                        BASES= and ARCHES=; what passed is not run again
+#                        KASAN + UBSAN, randconfig, arm64 and s390x (big-
+#                        endian, no TPM); in pieces with BASES= and ARCHES=
+#                        (ARCH=s390x alone: that arch's part); what passed
+#                        is not run again
 #   make kunit           IMA's KUnit suite with kunit.py (UML), option off, on
 #   make scenarios       boot and verify VM scenarios (SCENARIO=regex)
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
@@ -25,12 +27,14 @@
 #
 # BASE selects the kernel (bases/*.mk, patches/*/) of the one-base targets;
 # default 6.12. BASES lists those of check, check-full and bench. ARCH
-# selects the guests' architecture (arches/*.mk): x86_64 (default) or arm64.
+# selects the guests' architecture (arches/*.mk): x86_64 (default), arm64 or
+# s390x.
 
 BASE ?= 6.12
 BASES ?= 6.12 mainline
 ARCH ?= x86_64
-ARCHES ?= x86_64 arm64
+# check-full's arches: all, or the one ARCH given on the command line
+ARCHES ?= $(if $(filter command line,$(origin ARCH)),$(ARCH),x86_64 arm64 s390x)
 export BASE BASES ARCH ARCHES
 
 S := scripts
@@ -46,7 +50,7 @@ deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 all: demo
 
 deps:
-	$(call deps,guest check full arm64)
+	$(call deps,guest check full arm64 s390x)
 
 base:
 	$(call deps,$(GUEST_DEPS))

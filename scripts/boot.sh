@@ -45,6 +45,7 @@ qemu_pid=
 on_exit '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null; [ ! -f "$state/pid" ] || kill "$(cat "$state/pid")" 2>/dev/null; true'
 tpmargs=
 if [ "$tpm" != none ]; then
+	[ -n "$(arch_var QEMU_TPM_DEVICE)" ] || die "$name: the guests of $ARCH have no TPM, not $tpm"
 	command -v swtpm >/dev/null || die "swtpm is not installed (make deps)"
 	mkdir -p "$state"
 	case $tpm in

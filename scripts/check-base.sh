@@ -12,6 +12,9 @@
 #          and UBSAN (the guest of scenario i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
 #          scenarios a-d and the KUnit suite run at boot in them
+#   s390x  (ARCH=s390x) the same for a big-endian guest without a TPM:
+#          scenarios c, the list in the guest's byte order and with
+#          ima_canonical_fmt, checked in the guest and on the host
 # A step that passed before with the same inputs (the harness, the applied
 # series, the base: stamp_file) is not run again: it says so, and counts as
 # passed. RERUN=1 runs every step. What the VM steps boot (the kernels, the
@@ -25,8 +28,8 @@ set -u
 mode=${1:-check}
 case $mode in
 check | full) [ "$ARCH" = x86_64 ] || die "check-base.sh $mode is for ARCH=x86_64, not $ARCH" ;;
-arm64) [ "$ARCH" = arm64 ] || die "check-base.sh arm64 needs ARCH=arm64" ;;
-*) die "usage: check-base.sh check|full|arm64" ;;
+arm64 | s390x) [ "$ARCH" = "$mode" ] || die "check-base.sh $mode needs ARCH=$mode" ;;
+*) die "usage: check-base.sh check|full|arm64|s390x" ;;
 esac
 S=$TOP/scripts
 # The submission form is checked with a test identity, never the user's.
@@ -68,7 +71,7 @@ run() {
 case $mode in
 check) groups="guest check" ;;
 full) groups="guest check full" ;;
-arm64) groups="guest arm64" ;;
+arm64 | s390x) groups="guest $mode" ;;
 esac
 # shellcheck disable=SC2086 # one word per group
 always "deps: apt packages ($groups)" "$S/deps.sh" $groups
@@ -127,6 +130,13 @@ arm64)
 	run "kunit: in the arm64 guest with a TPM, option on (b)" \
 		"$S/kunit-vm.sh" b-option-on boot_record_without_tpm
 	run "kunit: in the arm64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
+	;;
+s390x)
+	always "kselftest: cross-built for s390x, and pack the initramfs" "$S/initramfs.sh"
+	always "kernels: s390x guests with the option on and off" "$S/kernels.sh" guest
+	run "vm: scenarios c (no TPM; big-endian, ima_canonical_fmt), qemu-system-s390x" \
+		"$S/scenarios.sh" '^c-'
+	run "kunit: in the s390x guest (c)" "$S/kunit-vm.sh" c-no-tpm
 	;;
 esac
 echo "$passed 0" >"$result"

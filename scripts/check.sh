@@ -3,9 +3,9 @@
 # mainline), each base by check-base.sh, then what the series must share
 # and the harness's own tests.
 #   check  check-base.sh check for each base (x86_64): make check
-#   full   for each arch of $ARCHES (default x86_64 arm64): on x86_64,
-#          check-base.sh check then full for each base; on arm64,
-#          check-base.sh arm64: make check-full
+#   full   for each arch of $ARCHES (default x86_64 arm64 s390x): on
+#          x86_64, check-base.sh check then full for each base; on arm64
+#          and s390x, check-base.sh ARCH: make check-full
 # A failing base does not stop the next one. Steps that passed before with
 # the same inputs are not run again (check-base.sh), so check-full can be
 # finished across sittings. The last line counts what passed and failed
@@ -18,7 +18,7 @@ set -u
 mode=${1:-check}
 case $mode in
 check) arches=x86_64 ;;
-full) arches=${ARCHES:-x86_64 arm64} ;;
+full) arches=${ARCHES:-x86_64 arm64 s390x} ;;
 *) die "usage: check.sh check|full" ;;
 esac
 S=$TOP/scripts
@@ -63,8 +63,8 @@ for ARCH in $arches; do
 			base_mode "$b" check || continue
 			[ "$mode" = check ] || base_mode "$b" full
 			;;
-		arm64) base_mode "$b" arm64 ;;
-		*) die "check-full knows no arch '$ARCH' (x86_64, arm64)" ;;
+		arm64 | s390x) base_mode "$b" "$ARCH" ;;
+		*) die "check-full knows no arch '$ARCH' (x86_64, arm64, s390x)" ;;
 		esac
 	done
 done

@@ -62,8 +62,8 @@ done
 say ""
 say "== The price: firmware loaded from a deferred probe (test-only driver)"
 "$S/step.sh" "boot: option off and on, ima_policy=tcb, then secure_boot" "$S/scenarios.sh" '^w-'
-fw=/lib/firmware/ima-window-test.bin
 show_firmware() {
+	fw=/lib/firmware/$(boot_param "$boots/$1.log" ima_window_test.firmware)
 	section "$1" dmesg | sed -n 's/^\[ *[0-9.]*\] ima_window_test [^ ]*: TEST ONLY: \(firmware .*\)/  driver: \1/p'
 	case $1 in
 	*tcb*)

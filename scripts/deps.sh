@@ -8,6 +8,7 @@
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
 #           build the kernel (LLVM=-19)
 #   arm64   the arm64 cross compiler and QEMU
+#   s390x   the s390x cross compiler and QEMU (qemu-system-misc)
 # With --list, print the packages and install nothing. Nothing is installed
 # by hand; a package that cannot be had stops here.
 set -eu
@@ -15,7 +16,7 @@ set -eu
 
 list=0
 [ "${1-}" != --list ] || { list=1; shift; }
-[ $# -gt 0 ] || set -- guest check full arm64
+[ $# -gt 0 ] || set -- guest check full arm64 s390x
 packages=
 for g in "$@"; do
 	case $g in
@@ -27,7 +28,8 @@ for g in "$@"; do
 		clang-19 libclang-rt-19-dev quilt" ;;
 	full) p="clang-19 lld-19 llvm-19" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
-	*) die "unknown group '$g' (guest, check, full, arm64)" ;;
+	s390x) p="gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-system-misc" ;;
+	*) die "unknown group '$g' (guest, check, full, arm64, s390x)" ;;
 	esac
 	packages="$packages $p"
 done

@@ -143,6 +143,14 @@ serial_section() {
 	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
 }
 
+# boot_param LOG NAME: the value of NAME=VALUE on the kernel command line
+# that the serial log LOG shows ("Kernel command line:"); empty if it has
+# none. boot_param LOG NAME -: whether NAME is there as a word of its own.
+boot_param() {
+	tr -d '\r' <"$1" | sed -n 's/.*Kernel command line: //p' | head -n 1 | tr ' ' '\n' |
+		if [ "${3-}" = - ]; then grep -qx -- "$2"; else sed -n "s/^$2=//p" | head -n 1; fi
+}
+
 # kselftest_bin [DIR]: the ima kselftest binary that initramfs.sh built for
 # $BASE in build/$BASE/DIR (default kselftest: the one for this host)
 kselftest_bin() {
