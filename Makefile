@@ -104,7 +104,7 @@ scenarios: build initramfs
 	@$(step) "build: guest kernels with a deferred TPM probe (test-only)" \
 		$(S)/kernels.sh deferred
 	@$(step) "build: a guest kernel without IMA" $(S)/kernels.sh no-ima
-	@$(step) "vm: scenarios $(or $(SCENARIO),all but i)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
+	@$(step) "vm: scenarios $(or $(SCENARIO),the default set: all but i, or those without a TPM)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600
 fuzz: scenarios

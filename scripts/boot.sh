@@ -27,6 +27,8 @@ qemu=$(arch_var QEMU)
 log=$dir/$name.log
 state=$dir/$name.tpm
 timeout=${GUEST_TIMEOUT:-300}
+[ "$tpm" = none ] || [ -n "$(arch_var QEMU_TPM_DEVICE)" ] ||
+	die "$name: the guests of $ARCH have no TPM, not $tpm"
 [ -f "$image" ] || die "no kernel $image: build it first"
 kernel_is_current "$kernel"
 [ -f "$initrd" ] || die "no initramfs $initrd: run scripts/initramfs.sh first"
@@ -45,7 +47,6 @@ qemu_pid=
 on_exit '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null; [ ! -f "$state/pid" ] || kill "$(cat "$state/pid")" 2>/dev/null; true'
 tpmargs=
 if [ "$tpm" != none ]; then
-	[ -n "$(arch_var QEMU_TPM_DEVICE)" ] || die "$name: the guests of $ARCH have no TPM, not $tpm"
 	command -v swtpm >/dev/null || die "swtpm is not installed (make deps)"
 	mkdir -p "$state"
 	case $tpm in

@@ -136,7 +136,8 @@ s390x)
 	always "kernels: s390x guests with the option on and off" "$S/kernels.sh" guest
 	run "vm: scenarios c (no TPM; big-endian, ima_canonical_fmt), qemu-system-s390x" \
 		"$S/scenarios.sh" '^c-'
-	run "kunit: in the s390x guest (c)" "$S/kunit-vm.sh" c-no-tpm
+	run "kunit: in the s390x guest, option on (c)" "$S/kunit-vm.sh" c-no-tpm
+	run "kunit: in the s390x guest, option off (c)" "$S/kunit-vm.sh" c-no-tpm-off
 	;;
 esac
 echo "$passed 0" >"$result"

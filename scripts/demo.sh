@@ -9,6 +9,8 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
+[ -n "$(arch_var QEMU_TPM_DEVICE)" ] ||
+	die "make demo boots guests with a TPM, and those of $ARCH have none: make scenarios ARCH=$ARCH boots what they can"
 S=$TOP/scripts
 boots=$BOOTS
 section() { serial_section "$boots/$1.log" "$2"; }

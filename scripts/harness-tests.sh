@@ -204,6 +204,21 @@ stale_kernel_case() {
 }
 check "boot.sh boots only kernels of the series now applied" stale_kernel_case
 
+# An arch whose guests have no TPM (s390x): boot.sh refuses to give one a
+# TPM, and says so before it removes the last boot's serial log.
+no_tpm_arch_case() {
+	h=$work/no-tpm
+	copy "$h"
+	fake_tree "$h"
+	d=$h/build/6.12/boots-s390x
+	mkdir -p "$d"
+	echo kept >"$d/x.log"
+	fails_with "the guests of s390x have no TPM, not tpm2" \
+		env BASE=6.12 ARCH=s390x "$h/scripts/boot.sh" x guest-on tpm2 || return 1
+	[ "$(cat "$d/x.log")" = kept ] || { echo "the last serial log is gone"; return 1; }
+}
+check "boot.sh gives no TPM to an arch without one, and keeps the last log" no_tpm_arch_case
+
 # Each documented one-base target works from a fresh clone (a copy of the
 # harness with no build/): make -n shows
 # the base and the series applied before its own step; demo asks apt for

@@ -5,7 +5,8 @@
 #   guest        guest-on, guest-off: IMA_INIT_LATE_SYNC on and off, IMA's
 #                KUnit suite built in (gcc tree)
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
-#                test-only deferral of the TPM's first probe (testing-only/)
+#                test-only deferral of the TPM's first probe (testing-only/);
+#                none on an arch whose guests have no TPM (s390x)
 #   no-ima       guest-no-ima: IMA off, so the series must build without it
 #                and the kselftest must skip; else as the guests are (KUnit
 #                built in, what IMA selects on), so that the gcc tree
@@ -24,6 +25,10 @@ guest)
 	"$S/build.sh" gcc guest-off option-off kunit
 	;;
 deferred)
+	if [ -z "$(arch_var QEMU_TPM_DEVICE)" ]; then
+		say "  the guests of $ARCH have no TPM to defer: none built"
+		exit 0
+	fi
 	"$S/build-test-only.sh" guest-on-deferred option-on kunit
 	"$S/build-test-only.sh" guest-off-deferred option-off kunit
 	;;

@@ -144,11 +144,16 @@ serial_section() {
 }
 
 # boot_param LOG NAME: the value of NAME=VALUE on the kernel command line
-# that the serial log LOG shows ("Kernel command line:"); empty if it has
-# none. boot_param LOG NAME -: whether NAME is there as a word of its own.
+# that the serial log LOG shows ("Kernel command line:"); empty if none.
+# boot_flag LOG NAME: whether NAME is on it, alone or as NAME=VALUE.
+boot_words() {
+	tr -d '\r' <"$1" | sed -n 's/.*Kernel command line: //p' | head -n 1 | tr ' ' '\n'
+}
 boot_param() {
-	tr -d '\r' <"$1" | sed -n 's/.*Kernel command line: //p' | head -n 1 | tr ' ' '\n' |
-		if [ "${3-}" = - ]; then grep -qx -- "$2"; else sed -n "s/^$2=//p" | head -n 1; fi
+	boot_words "$1" | awk -v n="$2" 'index($0, n "=") == 1 { print substr($0, length(n) + 2); exit }'
+}
+boot_flag() {
+	boot_words "$1" | awk -v n="$2" '$0 == n || index($0, n "=") == 1 { f = 1 } END { exit !f }'
 }
 
 # kselftest_bin [DIR]: the ima kselftest binary that initramfs.sh built for
@@ -300,8 +305,10 @@ harness_key() {
 			! -name demo.sh ! -name timeline.sh ! -name 'bench*.sh' |
 			LC_ALL=C sort | xargs cat)
 		dpkg-query -W -f='${Package} ${Version}\n' gcc gcc-aarch64-linux-gnu \
-			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm swtpm \
-			busybox-static sparse coccinelle python3-sphinx 2>/dev/null || true
+			libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
+			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm \
+			qemu-system-misc swtpm busybox-static sparse coccinelle \
+			python3-sphinx 2>/dev/null || true
 	} | sha256sum | cut -c1-16
 }
 

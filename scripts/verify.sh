@@ -26,11 +26,16 @@
 # (one record of it in the list, with the file's digest; or none), denied
 # (appraisal refused it) or not-appraised (it loaded under an appraisal
 # policy).
+# A boot with ima_policy=tcb on a ramfs root must have measured the
+# kselftest.
 # The kselftest's verdict in the guest is checked, then the list and PCRs
 # copied out of the guest are checked again on the host by the same binary
 # (or the build of it that VERIFIER names: one with sanitizers, say; any
 # sanitizer report fails), and by evmctl (ima-evm-utils), as a peer: its
 # replay of PCR 10 and its boot aggregate must agree with the kselftest.
+# The list's byte order must be the one expected (the arch's BYTE_ORDER;
+# little-endian with ima_canonical_fmt), as the kselftest reads it in the
+# guest, and as it guesses it on the host from the list alone.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -184,15 +189,22 @@ if [ -n "$(section pcrs)" ]; then
 fi
 test=${VERIFIER:-$(kselftest_bin)}
 hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
-# the byte order the guest's IMA wrote the list in: its own, or
-# little-endian with ima_canonical_fmt
+# The byte order the guest's IMA wrote the list in: the guest's own, or
+# little-endian with ima_canonical_fmt. The kselftest in the guest says
+# which it read; on the host it is told that order, then run once more
+# untold, when it must guess the same from the list's bytes.
 order=$(arch_var BYTE_ORDER)
-! boot_param "$log" ima_canonical_fmt - || order=little
+[ -n "$order" ] || die "arches/$ARCH.mk sets no BYTE_ORDER"
+! boot_flag "$log" ima_canonical_fmt || order=little
 printf '%s\n' "$st" | grep -q "^# byte order: $order-endian, as the running kernel writes it" ||
 	fail "the kselftest in the guest did not read the list as $order-endian"
+# host ORDER: the verifier on the host, given the byte order ORDER (or none)
+host() {
+	IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$KERNELS/$kernel/.config \
+		IMA_BYTE_ORDER=$1 "$test"
+}
 hrc=0
-IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$KERNELS/$kernel/.config \
-	IMA_BYTE_ORDER=$order "$test" >"$hlog" 2>&1 || hrc=$?
+host "$order" >"$hlog" 2>&1 || hrc=$?
 ! sanitizer_report "$hlog" ||
 	fail "a sanitizer reported an error in the verifier on the host (log: $hlog)"
 if [ "$hrc" -ne 0 ]; then
@@ -200,6 +212,21 @@ if [ "$hrc" -ne 0 ]; then
 fi
 if [ "$want_selftest" = bypass ] && ! grep -q 'SKIP.*IMA did not have it when it started' "$hlog"; then
 	fail "the kselftest on the host missed the TPM-bypass (log: $hlog)"
+fi
+if [ -z "${VERIFIER-}" ]; then
+	glog=$dir/$name.host.guessed.log
+	host "" >"$glog" 2>&1 ||
+		fail "the kselftest on the host fails when it guesses the byte order (log: $glog)"
+	grep -q "^# byte order: $order-endian, guessed from the first record" "$glog" ||
+		fail "the kselftest on the host did not guess $order-endian (log: $glog)"
+fi
+
+# ima_policy=tcb on a ramfs root measures what runs from it: the
+# kselftest itself is in the list.
+if [ "$(boot_param "$log" rootfstype)" = ramfs ] &&
+	boot_param "$log" ima_policy | grep -q '^tcb\(|\|$\)'; then
+	section ascii | grep -q ' /ima_measurements_test$' ||
+		fail "ima_policy=tcb on a ramfs root did not measure /ima_measurements_test"
 fi
 
 # The peer: evmctl replays PCR 10 from the same list and PCRs, and
