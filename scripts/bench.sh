@@ -64,6 +64,7 @@ for k in bench-off bench-on; do
 	: >"$BUILD/$BASE/bench-$k.ima"
 	: >"$BUILD/$BASE/bench-$k.init"
 done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 i=0
 while [ "$i" -lt "$boots" ]; do
 	i=$((i + 1))
@@ -80,6 +81,9 @@ row() {
 
 {
 	echo "Cost figures of patches/$BASE on $(cat "$BUILD/$BASE/base.stamp")"
+	echo "(the project at $(git -C "$TOP" log -1 --format='%h %s')$(
+		git -C "$TOP" diff --quiet HEAD -- patches || echo ', patches/ edited'))"
+	echo "(load average before the boots: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg))"
 	echo "(x86_64, tinyconfig + configs/x86_64-vm.config, KUnit off; QEMU TCG + swtpm TPM 2.0)"
 	echo
 	echo "== vmlinux, each patch against the tree before it, IMA_INIT_LATE_SYNC off"
