@@ -27,7 +27,7 @@ qemu=$(arch_var QEMU)
 log=$dir/$name.log
 state=$dir/$name.tpm
 timeout=${GUEST_TIMEOUT:-300}
-[ "$tpm" = none ] || [ -n "$(arch_var QEMU_TPM_DEVICE)" ] ||
+[ "$tpm" = none ] || arch_has_tpm ||
 	die "$name: the guests of $ARCH have no TPM, not $tpm"
 [ -f "$image" ] || die "no kernel $image: build it first"
 kernel_is_current "$kernel"

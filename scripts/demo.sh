@@ -9,7 +9,7 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-[ -n "$(arch_var QEMU_TPM_DEVICE)" ] ||
+arch_has_tpm ||
 	die "make demo boots guests with a TPM, and those of $ARCH have none: make scenarios ARCH=$ARCH boots what they can"
 S=$TOP/scripts
 boots=$BOOTS
@@ -65,7 +65,7 @@ say ""
 say "== The price: firmware loaded from a deferred probe (test-only driver)"
 "$S/step.sh" "boot: option off and on, ima_policy=tcb, then secure_boot" "$S/scenarios.sh" '^w-'
 show_firmware() {
-	fw=/lib/firmware/$(boot_param "$boots/$1.log" ima_window_test.firmware)
+	fw=/lib/firmware/$(cmdline_param "$(boot_cmdline "$boots/$1.log")" ima_window_test.firmware)
 	section "$1" dmesg | sed -n 's/^\[ *[0-9.]*\] ima_window_test [^ ]*: TEST ONLY: \(firmware .*\)/  driver: \1/p'
 	case $1 in
 	*tcb*)

@@ -25,7 +25,7 @@ guest)
 	"$S/build.sh" gcc guest-off option-off kunit
 	;;
 deferred)
-	if [ -z "$(arch_var QEMU_TPM_DEVICE)" ]; then
+	if ! arch_has_tpm; then
 		say "  the guests of $ARCH have no TPM to defer: none built"
 		exit 0
 	fi

@@ -68,6 +68,12 @@ arch_var() {
 	sed -n "s/^$1 *:= *//p" "$TOP/arches/$ARCH.mk"
 }
 
+# arch_has_tpm: whether the guests of $ARCH have a TPM device (s390x's
+# have none)
+arch_has_tpm() {
+	[ -n "$(arch_var QEMU_TPM_DEVICE)" ]
+}
+
 # run_logged LOG CMD...: run CMD with its output in LOG; on failure show the
 # tail of the log and where it is.
 run_logged() {
@@ -143,17 +149,19 @@ serial_section() {
 	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
 }
 
-# boot_param LOG NAME: the value of NAME=VALUE on the kernel command line
-# that the serial log LOG shows ("Kernel command line:"); empty if none.
-# boot_flag LOG NAME: whether NAME is on it, alone or as NAME=VALUE.
-boot_words() {
+# boot_cmdline LOG: the kernel command line that the serial log LOG shows
+# ("Kernel command line:"), a word a line.
+# cmdline_param CMDLINE NAME: the value of NAME=VALUE in CMDLINE (as
+# boot_cmdline prints it); empty if none.
+# cmdline_flag CMDLINE NAME: whether NAME is in it, alone or as NAME=VALUE.
+boot_cmdline() {
 	tr -d '\r' <"$1" | sed -n 's/.*Kernel command line: //p' | head -n 1 | tr ' ' '\n'
 }
-boot_param() {
-	boot_words "$1" | awk -v n="$2" 'index($0, n "=") == 1 { print substr($0, length(n) + 2); exit }'
+cmdline_param() {
+	printf '%s\n' "$1" | awk -v n="$2" 'index($0, n "=") == 1 { print substr($0, length(n) + 2); exit }'
 }
-boot_flag() {
-	boot_words "$1" | awk -v n="$2" '$0 == n || index($0, n "=") == 1 { f = 1 } END { exit !f }'
+cmdline_flag() {
+	printf '%s\n' "$1" | awk -v n="$2" '$0 == n || index($0, n "=") == 1 { f = 1 } END { exit !f }'
 }
 
 # kselftest_bin [DIR]: the ima kselftest binary that initramfs.sh built for

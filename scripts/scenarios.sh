@@ -5,8 +5,9 @@
 # make check-full; c and l on an arch whose guests have no TPM), then check
 # that starting IMA later loses no record (g, when both are asked for):
 # with the same policy and initramfs, every record after the first is the
-# same with the option off (a-option-off) as on (b-option-on). The guests boot BOOT_JOBS at a
-# time (default: one a core), then each is verified in the table's order.
+# same with the option off (a-option-off) as on (b-option-on). The guests
+# boot BOOT_JOBS at a time (default: one a core), then each is verified in
+# the table's order.
 # The table is read on its own descriptor, and every matching line must
 # have been verified, so that nothing a step runs can cut the list short.
 # With NO_BOOT=1 the guests are not booted again: their serial logs are
@@ -14,13 +15,10 @@
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-pattern=${1-}
-if [ -z "$pattern" ] && [ -n "$(arch_var QEMU_TPM_DEVICE)" ]; then
-	pattern='^[a-hj-z]-'
-elif [ -z "$pattern" ]; then
-	# an arch whose guests have no TPM: the scenarios without one
-	pattern='^[cl]-'
-fi
+default='^[a-hj-z]-'
+# an arch whose guests have no TPM: the scenarios without one
+arch_has_tpm || default='^[cl]-'
+pattern=${1:-$default}
 mkdir -p "$BOOTS"
 table=$BOOTS/.scenarios
 cat "$TOP/vm/scenarios" >"$table"

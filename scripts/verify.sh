@@ -133,8 +133,9 @@ esac
 
 # ima_vm.firmware: what became of the firmware the window driver loaded.
 # A boot that asks the driver for a file must say what to expect of it.
-fw=$(boot_param "$log" ima_window_test.firmware)
-fw_want=$(boot_param "$log" ima_vm.firmware)
+cmdline=$(boot_cmdline "$log")
+fw=$(cmdline_param "$cmdline" ima_window_test.firmware)
+fw_want=$(cmdline_param "$cmdline" ima_vm.firmware)
 fw_said=
 if [ -n "$fw" ] || [ -n "$fw_want" ]; then
 	[ -n "$fw" ] && [ -f "$TOP/vm/firmware/$fw" ] ||
@@ -195,7 +196,7 @@ hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
 # untold, when it must guess the same from the list's bytes.
 order=$(arch_var BYTE_ORDER)
 [ -n "$order" ] || die "arches/$ARCH.mk sets no BYTE_ORDER"
-! boot_flag "$log" ima_canonical_fmt || order=little
+! cmdline_flag "$cmdline" ima_canonical_fmt || order=little
 printf '%s\n' "$st" | grep -q "^# byte order: $order-endian, as the running kernel writes it" ||
 	fail "the kselftest in the guest did not read the list as $order-endian"
 # host ORDER: the verifier on the host, given the byte order ORDER (or none)
@@ -223,8 +224,8 @@ fi
 
 # ima_policy=tcb on a ramfs root measures what runs from it: the
 # kselftest itself is in the list (ima_vm.busy runs it from /busy).
-if [ "$(boot_param "$log" rootfstype)" = ramfs ] && [ -z "$(section busy)" ] &&
-	boot_param "$log" ima_policy | tr '|' '\n' | grep -qx tcb; then
+if [ "$(cmdline_param "$cmdline" rootfstype)" = ramfs ] && [ -z "$(section busy)" ] &&
+	cmdline_param "$cmdline" ima_policy | tr '|' '\n' | grep -qx tcb; then
 	section ascii | grep -q ' /ima_measurements_test$' ||
 		fail "ima_policy=tcb on a ramfs root did not measure /ima_measurements_test"
 fi
