@@ -3,7 +3,9 @@
 # $BASE (build/$BASE/kernels/KERNEL; kernels-arm64/ for arm64, ...) in QEMU
 # (TCG), on the machine arches/$ARCH.mk names, with the test initramfs and
 # the TPM TPM. KERNEL may be K1>K2: K1 boots and starts K2 with kexec
-# (kexec-initramfs.sh), which runs the checks. TPM is one of
+# (kexec-initramfs.sh), which runs the checks; an APPEND that asks /init for
+# ima_vm.pcrextend gets tpm2-tools (tpm2-tools-initramfs.sh), and for
+# ima_vm.bootconfig the kernel's config. TPM is one of
 #   tpm2         swtpm, TPM 2.0, its default PCR banks
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
@@ -36,11 +38,29 @@ kernel_is_current "$kernel"
 	die "the initramfs $initrd is not of the series now applied, or of this vm/init: run scripts/initramfs.sh"
 command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
-rm -rf "$state" "$log" "$dir/$name.source" "$dir/$name.kexec.cpio.gz"
-if [ -n "$next" ]; then
-	initrd=$dir/$name.kexec.cpio.gz
-	"$TOP/scripts/kexec-initramfs.sh" "${next#>}" "$initrd"
+rm -rf "$state" "$log" "$dir/$name.source" "$dir/$name".*.cpio.gz
+# What this boot's /init needs beyond the test initramfs, in a tree
+# unpacked over it: the next kernel and kexec (K1>K2), tpm2-tools
+# (ima_vm.pcrextend), the kernel's config (ima_vm.bootconfig).
+extra=$dir/$name.initramfs.d
+rm -rf "$extra"
+mkdir -p "$extra"
+[ -z "$next" ] || "$TOP/scripts/kexec-initramfs.sh" "${next#>}" "$extra"
+if cmdline_flag "$(printf '%s\n' "$@")" ima_vm.pcrextend; then
+	[ -z "$next" ] || die "$name: the kernel started by kexec would have no tpm2-tools"
+	[ "$tpm" != none ] || die "$name: ima_vm.pcrextend needs a TPM"
+	"$TOP/scripts/tpm2-tools-initramfs.sh" "$extra"
 fi
+if cmdline_flag "$(printf '%s\n' "$@")" ima_vm.bootconfig; then
+	[ -z "$next" ] || die "$name: the config would be the first kernel's, not the one that runs the checks"
+	mkdir -p "$extra/ima-vm"
+	cp "$KERNELS/$kernel/.config" "$extra/ima-vm/kernel.config"
+fi
+if [ -n "$(ls -A "$extra")" ]; then
+	initrd=$dir/$name.initramfs.cpio.gz
+	initramfs_with "$extra" >"$initrd"
+fi
+rm -rf "$extra"
 
 set -- console="$(arch_var CONSOLE)" panic=-1 $(arch_var KERNEL_APPEND) "$@"
 qemu_pid=

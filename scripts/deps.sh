@@ -2,7 +2,8 @@
 # deps.sh [--list] GROUP...: install with apt-get, by package name, what the
 # harness needs for GROUP (each target asks for its own; default: all):
 #   guest   build a kernel, an initramfs, boot it with swtpm (kexec for the
-#           kexec boots), check its list with evmctl too (make demo)
+#           kexec boots, tpm2-tools to extend PCR 10 from user space), check
+#           its list with evmctl too (make demo)
 #   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
 #           distro form), clang-19 for the verifier's fuzzer
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
@@ -22,7 +23,7 @@ for g in "$@"; do
 	case $g in
 	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
-		busybox-static ima-evm-utils kexec-tools" ;;
+		busybox-static ima-evm-utils kexec-tools tpm2-tools" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
 		clang-19 libclang-rt-19-dev quilt" ;;

@@ -3,7 +3,8 @@
 # boot (vm/scenarios names them), from the series as applied, each kept in
 # build/$BASE/kernels/NAME (build.sh):
 #   guest        guest-on, guest-off: IMA_INIT_LATE_SYNC on and off, IMA's
-#                KUnit suite built in (gcc tree)
+#                KUnit suite built in (gcc tree); guest-on-no-proc-config:
+#                guest-on without /proc/config.gz, as distributions build it
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
 #                test-only deferral of the TPM's first probe (testing-only/);
 #                none on an arch whose guests have no TPM (s390x)
@@ -22,6 +23,7 @@ S=$TOP/scripts
 case ${1-} in
 guest)
 	"$S/build.sh" gcc guest-on option-on kunit
+	"$S/build.sh" gcc guest-on-no-proc-config option-on kunit no-proc-config
 	"$S/build.sh" gcc guest-off option-off kunit
 	;;
 deferred)

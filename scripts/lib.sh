@@ -187,6 +187,26 @@ pack_initramfs() {
 	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n
 }
 
+# copy_libs ROOT FILE...: the shared libraries that the programs or
+# libraries FILE load (as ldd lists them, the dynamic loader too), copied
+# into the initramfs tree ROOT at the paths they have here
+copy_libs() {
+	_cr=$1
+	shift
+	# ldd names each FILE in a line of its own ("FILE:") when given several
+	for _cl in $(ldd "$@" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// && !/:$/ { print $1 }' | LC_ALL=C sort -u); do
+		mkdir -p "$_cr${_cl%/*}"
+		cp -L "$_cl" "$_cr$_cl"
+	done
+}
+
+# initramfs_with ROOT: the test initramfs with the tree ROOT unpacked over
+# it, on stdout (the kernel unpacks one archive after the other)
+initramfs_with() {
+	cat "$INITRAMFS"
+	pack_initramfs "$1"
+}
+
 # What IMA says in the kernel log, as basic regular expressions: that it
 # found no TPM at its start, and (the series' report) that a TPM registered
 # after that
@@ -315,7 +335,7 @@ harness_key() {
 		dpkg-query -W -f='${Package} ${Version}\n' gcc gcc-aarch64-linux-gnu \
 			libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
 			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm \
-			qemu-system-misc swtpm busybox-static sparse coccinelle \
+			qemu-system-misc swtpm busybox-static tpm2-tools sparse coccinelle \
 			python3-sphinx 2>/dev/null || true
 	} | sha256sum | cut -c1-16
 }

@@ -2,10 +2,13 @@
 # tamper.sh NAME: the verifier must notice tampering. On the list and PCRs
 # of the verified boot NAME, each of these must make the host kselftest
 # fail, with the reason it gives: one byte changed in the boot aggregate's
-# digest, in a record's template data and in its name; one PCR changed; the
-# list truncated mid-record; a length field pointing past the end; an
-# unknown template. The untouched copy must pass, and so must a copy with
-# records added after the PCRs were read. VERIFIER names another
+# digest, in a record's template data and in its name; one PCR changed (PCR
+# 10 in one bank, and in all); the list truncated mid-record; a length field
+# pointing past the end; an unknown template. The untouched copy must pass,
+# and so must a copy with records added after the PCRs were read, one with
+# PCR 10 changed in every bank when the kernel was started by kexec (the
+# replay is skipped, and says why), and a list larger than the verifier
+# reads (every test skipped, saying so). VERIFIER names another
 # build of the verifier to run (one with sanitizers, say).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
@@ -24,7 +27,8 @@ boot_is_current "$1"
 run_case() {
 	out=$work/$1.log
 	rc=0
-	IMA_LIST=$work/list IMA_TPM=$work/pcrs IMA_CONFIG=/dev/null "$test" >"$out" 2>&1 || rc=$?
+	IMA_LIST=$work/list IMA_TPM=$work/pcrs IMA_CONFIG=/dev/null \
+		IMA_KEXEC_BOOT=${kexec_boot:-no} "$test" >"$out" 2>&1 || rc=$?
 	! sanitizer_report "$out" || die "$1: a sanitizer reported an error in the verifier (log: $out)"
 	if [ "$2" = pass ]; then
 		[ "$rc" -eq 0 ] || die "$1: fails, expected to pass (log: $out)"
@@ -74,6 +78,34 @@ other_pcr() {
 }
 fresh; other_pcr 0; run_case "PCR 0 of the $bank bank" "aggregate to"
 fresh; other_pcr 10; run_case "PCR 10 of the $bank bank" "no prefix of the list replays to PCR"
+# PCR 10 changed in every bank: extends the list lacks, which a kernel
+# started by kexec may see, and one started by QEMU (as NAME was) may not
+other_pcr_10_of_every_bank() {
+	_bank=$bank
+	for b in "$work"/pcrs/pcr-*; do
+		bank=${b##*/}
+		other_pcr 10
+	done
+	bank=$_bank
+}
+fresh; other_pcr_10_of_every_bank
+run_case "PCR 10 of every bank" "extended outside IMA"
+fresh; other_pcr_10_of_every_bank
+kexec_boot=yes
+run_case "PCR 10 of every bank, in a kernel started by kexec" pass
+kexec_boot=
+grep -q "SKIP PCR 10 holds extends that the list lacks: this kernel was started by kexec" \
+	"$work/PCR 10 of every bank, in a kernel started by kexec.log" ||
+	die "PCR 10 of every bank, in a kernel started by kexec: passed without saying why it skips the replay"
 fresh; head -c $((size - 3)) "$list" >"$work/list"; run_case "truncated list" "runs past the end"
 fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" "runs past the end"
 fresh; flip 28; run_case "unknown template" "unknown template"
+# a list larger than the verifier reads (256 MiB): every test skips, saying so
+fresh; truncate -s 257M "$work/list"
+IMA_BYTE_ORDER=little
+export IMA_BYTE_ORDER
+run_case "a list of 257 MiB" pass
+unset IMA_BYTE_ORDER
+[ "$(grep -c '# SKIP the list is larger than the 256 MiB this test reads$' "$work/a list of 257 MiB.log")" -eq 5 ] ||
+	die "a list of 257 MiB: not every test skipped for its size (log: $work/a list of 257 MiB.log)"
+rm -f "$work/list"
