@@ -6,3 +6,7 @@ BASE_TARBALL := usr/src/linux-source-6.12.tar.xz
 BASE_SUITE :=
 # The initcall(s) IMA starts from, as initcall_debug names them.
 IMA_INITCALLS := init_ima
+# Who wrote the IMA_INIT_LATE_SYNC that mainline merged (the v6 series,
+# https://lore.kernel.org/all/20260605144325.434436-1-yeoreum.yun@arm.com/):
+# the Signed-off-by of its three commits. Cc'd on every patch of the series.
+SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>

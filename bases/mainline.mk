@@ -11,3 +11,7 @@ BASE_SUITE := trixie-backports
 IMA_INITCALLS := security_initcall_late security_initcall_late_sync
 # Added to the arch's guest fragment: what only this base has.
 VM_CONFIG := mainline-vm
+# Who wrote the IMA_INIT_LATE_SYNC that mainline merged (the v6 series,
+# https://lore.kernel.org/all/20260605144325.434436-1-yeoreum.yun@arm.com/):
+# the Signed-off-by of its three commits. Cc'd on every patch of the series.
+SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>

@@ -75,7 +75,7 @@ exit_code=$(tr -d '\r' <"$log" | sed -n 's/^@@ selftest-exit //p')
 replay_fails() {
 	[ "$(grep -c '^not ok ' "$1")" -eq 1 ] &&
 		grep -q '^not ok [0-9]* measurements\.replay_reaches_the_measurement_pcr$' "$1" &&
-		grep -q 'holds extends that the list lacks, although .*: the PCR was extended outside IMA' "$1"
+		grep -q 'holds extends that the list lacks, although the list starts with a boot aggregate, .*: the PCR was extended outside IMA' "$1"
 }
 replay_kexec='SKIP PCR 10 holds extends that the list lacks: this kernel was started by kexec'
 case $want_selftest in
@@ -190,6 +190,12 @@ x86_64,*) fail "the kselftest says this kernel was started by '$started', expect
 *,no,"no x86 boot protocol to name the loader") ;;
 *) fail "the kselftest says this kernel was started by '$started' on $ARCH" ;;
 esac
+
+# ima_vm.pcrextend: /init extended PCR 10 from user space before the checks.
+if cmdline_flag "$cmdline" ima_vm.pcrextend; then
+	section pcrextend | grep -q '^extended PCR 10 from user space: ' ||
+		fail "/init did not extend PCR 10 with tpm2_pcrextend"
+fi
 
 # ima_vm.firmware: what became of the firmware the window driver loaded.
 # A boot that asks the driver for a file must say what to expect of it.
