@@ -27,7 +27,7 @@ done
 
 run_logged "$LOGS/fuzz-build-$BASE.log" clang-19 -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$src" "$TOP/fuzz/ima_list_fuzz.c" "$src/ima_list.c" "$src/ima_hash.c" \
+	-I"$src" "$TOP/fuzz/ima_list_fuzz.c" "$src/ima_list.c" -lcrypto \
 	-o "$dir/ima_list_fuzz" || die "the fuzz target does not build (log: $LOGS/fuzz-build-$BASE.log)"
 
 say "  $seeds seed lists; fuzzing for ${secs}s"

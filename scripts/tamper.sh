@@ -7,8 +7,10 @@
 # pointing past the end; an unknown template. The untouched copy must pass,
 # and so must a copy with records added after the PCRs were read, one with
 # PCR 10 changed in every bank when the kernel was started by kexec (the
-# replay is skipped, and says why), and a list larger than the verifier
-# reads (every test skipped, saying so). VERIFIER names another
+# replay is skipped, and says why), one with PCR 0 changed when the kernel
+# can hibernate (the boot aggregate is not judged, and says why), one with
+# a file record named boot_aggregate appended, and a list larger than the
+# verifier reads (every test skipped, saying so). VERIFIER names another
 # build of the verifier to run (one with sanitizers, say).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
@@ -83,6 +85,17 @@ other_pcr() {
 }
 fresh; other_pcr 0; run_case "PCR 0 of the $bank bank" "aggregate to"
 fresh; other_pcr 10; run_case "PCR 10 of the $bank bank" "no prefix of the list replays to PCR"
+# after a resume from hibernation, PCRs 0-9 are those of the boot that
+# loaded the image: a kernel that can hibernate is not judged on them
+fresh; other_pcr 0
+_config=$config
+config=$work/config-hibernation
+printf 'CONFIG_HIBERNATION=y\n' | cat "$_config" - >"$config"
+run_case "PCR 0 of the $bank bank, in a kernel that can hibernate" pass
+config=$_config
+grep -q "^# record 0: not the PCRs of now: not judged (this kernel can hibernate" \
+	"$work/PCR 0 of the $bank bank, in a kernel that can hibernate.log" ||
+	die "PCR 0 of the $bank bank, in a kernel that can hibernate: passed without saying why"
 # PCR 10 changed in every bank: extends the list lacks, which a kernel
 # started by kexec may see, and one started by QEMU (as NAME was) may not
 other_pcr_10_of_every_bank() {
@@ -102,6 +115,20 @@ kexec_boot=
 grep -q "SKIP PCR 10 holds extends that the list lacks: this kernel was started by kexec" \
 	"$work/PCR 10 of every bank, in a kernel started by kexec.log" ||
 	die "PCR 10 of every bank, in a kernel started by kexec: passed without saying why it skips the replay"
+# A file that IMA recorded by its last component, "boot_aggregate" (its path
+# could not be resolved), after the boot aggregate: record 0 with another
+# file digest and its template digest to match, appended. Without a kexec,
+# the kernel's boot aggregate is record 0 only, which still matches.
+fresh
+end=$((data + $(od -An -tu4 -j $((data - 4)) -N4 "$list" | tr -d ' ')))
+head -c "$end" "$list" >"$work/list"
+flip $((data + 12))
+for h in $(tail -c +$((data + 1)) "$work/list" | sha1sum | cut -c1-40 | sed 's/../& /g'); do
+	printf "$(printf '\\%03o' $((0x$h)))"
+done | dd of="$work/list" bs=1 seek=4 conv=notrunc status=none
+mv "$work/list" "$work/record"
+cat "$list" "$work/record" >"$work/list"
+run_case "a file recorded as boot_aggregate, after the boot aggregate" pass
 fresh; head -c $((size - 3)) "$list" >"$work/list"; run_case "truncated list" "runs past the end"
 fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" "runs past the end"
 fresh; flip 28; run_case "unknown template" "unknown template"
