@@ -15,3 +15,5 @@ VM_CONFIG := mainline-vm
 # https://lore.kernel.org/all/20260605144325.434436-1-yeoreum.yun@arm.com/):
 # the Signed-off-by of its three commits. Cc'd on every patch of the series.
 SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>
+# The subject prefix of every patch.
+SUBJECT_PREFIX := PATCH

@@ -1,13 +1,14 @@
 #!/bin/sh
 # format-patch.sh BRANCH DIR: git format-patch base..BRANCH of $BASE's tree
 # into DIR, with a cover letter from BRANCH's description, in the form the
-# project stores and sends: no commit ids, no git version signature, and
-# each patch addressed as scripts/get_maintainer.pl names its recipients
-# (the MAINTAINERS of BRANCH): To the people, Cc the lists; a patch that
-# adds a KUnit suite (a .kunitconfig) also to KUnit's maintainers and
-# lists; every patch Cc the people bases/$BASE.mk names in SERIES_CC (who
-# wrote the mainline work the series builds on). The cover letter goes to
-# all of them.
+# project stores and sends: no commit ids, no git version signature, the
+# subject prefix of bases/$BASE.mk (SUBJECT_PREFIX: "PATCH 6.12" says the
+# base), and each patch addressed as scripts/get_maintainer.pl names its
+# recipients (the MAINTAINERS of BRANCH): To the people, Cc the lists; a
+# patch that adds a KUnit suite (a .kunitconfig) also to KUnit's maintainers
+# and lists; every patch Cc the people bases/$BASE.mk names in SERIES_CC
+# (who wrote the mainline work the series builds on). The cover letter goes
+# to all of them.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -16,7 +17,8 @@ mkdir -p "$dir"
 plain=$dir/.plain
 rm -rf "$plain"
 git -C "$TREE" format-patch -q --zero-commit --no-signature --cover-letter \
-	--cover-from-description=subject -o "$plain" "base..$branch"
+	--cover-from-description=subject --subject-prefix="$(base_var SUBJECT_PREFIX)" \
+	-o "$plain" "base..$branch"
 git -C "$TREE" show "$branch:MAINTAINERS" >"$plain/MAINTAINERS"
 gm() {
 	(cd "$TREE" && perl scripts/get_maintainer.pl --mpath "$plain/MAINTAINERS" \
