@@ -1,17 +1,19 @@
 #!/bin/sh
 # tamper.sh NAME: the verifier must notice tampering. On the list and PCRs
 # of the verified boot NAME, each of these must make the host kselftest
-# fail, with the reason it gives: one byte changed in the boot aggregate's
+# fail, with the reason it gives: records PCR 10 lacks in a list copied
+# before the PCRs were read; one byte changed in the boot aggregate's
 # digest, in a record's template data and in its name; one PCR changed (PCR
 # 10 in one bank, and in all); the list truncated mid-record; a length field
 # pointing past the end; an unknown template. The untouched copy must pass,
 # and so must a copy with records added after the PCRs were read, one with
 # PCR 10 changed in every bank when the kernel was started by kexec (the
 # replay is skipped, and says why), one with PCR 0 changed when the kernel
-# can hibernate (the boot aggregate is not judged, and says why), one with
-# a file record named boot_aggregate appended, and a list larger than the
-# verifier reads (every test skipped, saying so). VERIFIER names another
-# build of the verifier to run (one with sanitizers, say).
+# can hibernate (the boot aggregate is not judged, and says why), one with a
+# file record named boot_aggregate appended (without a kexec, and with one),
+# and a list larger than the verifier reads (every test skipped, saying so).
+# VERIFIER names another build of the verifier to run (one with sanitizers,
+# say).
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -72,6 +74,13 @@ fresh; run_case untouched pass
 # records the PCR does not hold yet, as when the list grows while it is
 # read: the replay reaches the PCR before them
 fresh; cat "$list" >>"$work/list"; run_case "records added after the PCRs were read" pass
+# the same, told that the list was copied before the PCRs were read (as
+# the guests copy it): then every record but the last must be in PCR 10
+fresh; cat "$list" >>"$work/list"
+IMA_LIST_FIRST=yes
+export IMA_LIST_FIRST
+run_case "records PCR 10 lacks, in a list copied before the PCRs" "short of the records IMA had added"
+unset IMA_LIST_FIRST
 fresh; flip $((size - 1)); run_case "last byte of the list" "does not match"
 fresh; flip $((data + 12)); run_case "boot aggregate digest byte" "does not match"
 # the bank the boot aggregate was computed from, as the verifier said
@@ -93,7 +102,7 @@ config=$work/config-hibernation
 printf 'CONFIG_HIBERNATION=y\n' | cat "$_config" - >"$config"
 run_case "PCR 0 of the $bank bank, in a kernel that can hibernate" pass
 config=$_config
-grep -q "^# record 0: not the PCRs of now: not judged (this kernel can hibernate" \
+grep -q "^# record 0: not the PCRs of now: not judged (this kernel may have been resumed from hibernation" \
 	"$work/PCR 0 of the $bank bank, in a kernel that can hibernate.log" ||
 	die "PCR 0 of the $bank bank, in a kernel that can hibernate: passed without saying why"
 # PCR 10 changed in every bank: extends the list lacks, which a kernel
@@ -129,6 +138,14 @@ done | dd of="$work/list" bs=1 seek=4 conv=notrunc status=none
 mv "$work/list" "$work/record"
 cat "$list" "$work/record" >"$work/list"
 run_case "a file recorded as boot_aggregate, after the boot aggregate" pass
+# where kexec started the kernel, that record may be the next kernel's
+# boot aggregate: checked, and not judged when it does not match
+kexec_boot=yes
+run_case "a file recorded as boot_aggregate, in a kernel started by kexec" pass
+kexec_boot=
+grep -q "^# record [0-9]*: not judged (a later record of that name may be a file's" \
+	"$work/a file recorded as boot_aggregate, in a kernel started by kexec.log" ||
+	die "a file recorded as boot_aggregate, in a kernel started by kexec: passed without saying why"
 fresh; head -c $((size - 3)) "$list" >"$work/list"; run_case "truncated list" "runs past the end"
 fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" "runs past the end"
 fresh; flip 28; run_case "unknown template" "unknown template"

@@ -268,10 +268,11 @@ order=$(arch_var BYTE_ORDER)
 ! cmdline_flag "$cmdline" ima_canonical_fmt || order=little
 printf '%s\n' "$st" | grep -q "^# byte order: $order-endian, as the running kernel writes it" ||
 	fail "the kselftest in the guest did not read the list as $order-endian"
-# host ORDER: the verifier on the host, given the byte order ORDER (or none)
+# host ORDER: the verifier on the host, given the byte order ORDER (or none);
+# vm/init copies the list before it reads the PCRs (IMA_LIST_FIRST)
 host() {
 	IMA_LIST=$dir/$name.list IMA_TPM=$tpm IMA_CONFIG=$KERNELS/$kernel/.config \
-		IMA_BYTE_ORDER=$1 IMA_KEXEC_BOOT=$kexec_boot "$test"
+		IMA_BYTE_ORDER=$1 IMA_KEXEC_BOOT=$kexec_boot IMA_LIST_FIRST=yes "$test"
 }
 # host_verdict LOG RC: the host run's exit code RC and output LOG must give
 # the guest's verdict
