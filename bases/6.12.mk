@@ -10,6 +10,7 @@ IMA_INITCALLS := init_ima
 # https://lore.kernel.org/all/20260605144325.434436-1-yeoreum.yun@arm.com/):
 # the Signed-off-by of its three commits. Cc'd on every patch of the series.
 SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>
-# The subject prefix of every patch: the series is for kernels on 6.12 LTS
-# (distributions), not for mainline, where the option came by another way.
-SUBJECT_PREFIX := PATCH 6.12
+# The subject prefix of every patch: the series is for distributions' kernels
+# on 6.12 LTS, not for mainline (where the option came by another way), nor
+# for the stable trees ("PATCH 6.12" alone reads as a stable backport).
+SUBJECT_PREFIX := PATCH 6.12-distro

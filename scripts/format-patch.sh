@@ -2,8 +2,8 @@
 # format-patch.sh BRANCH DIR: git format-patch base..BRANCH of $BASE's tree
 # into DIR, with a cover letter from BRANCH's description, in the form the
 # project stores and sends: no commit ids, no git version signature, the
-# subject prefix of bases/$BASE.mk (SUBJECT_PREFIX: "PATCH 6.12" says the
-# base), and each patch addressed as scripts/get_maintainer.pl names its
+# subject prefix of bases/$BASE.mk (SUBJECT_PREFIX: "PATCH 6.12-distro" says
+# the base), and each patch addressed as scripts/get_maintainer.pl names its
 # recipients (the MAINTAINERS of BRANCH): To the people, Cc the lists; a
 # patch that adds a KUnit suite (a .kunitconfig) also to KUnit's maintainers
 # and lists; every patch Cc the people bases/$BASE.mk names in SERIES_CC
