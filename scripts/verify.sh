@@ -126,7 +126,7 @@ esac
 
 # The names: the first record's, and the running kernel's boot aggregate.
 first=$(printf '%s\n' "$st" | sed -n 's/^# first record: \([a-z_]*\),.*/\1/p')
-last=$(printf '%s\n' "$st" | sed -n "s/^# this kernel's boot aggregate: \([a-z_]*\) .*/\1/p")
+last=$(printf '%s\n' "$st" | sed -n "s/^# this kernel's boot aggregate: \([a-z_]*\), record [0-9]* .*/\1/p")
 aggregates=$(printf '%s\n' "$st" | grep -c '^# record [0-9]*, boot_aggregate' || true)
 case $want_names in
 -)
@@ -174,7 +174,7 @@ esac
 # /boot/config-<release> that ima_vm.bootconfig installed, or
 # /proc/config.gz.
 cmdline=$(boot_cmdline "$log")
-config_from=$(printf '%s\n' "$st" | sed -n "s/^# this kernel's boot aggregate: [a-z_]* (.*, from \(.*\))\$/\1/p")
+config_from=$(printf '%s\n' "$st" | sed -n "s/^# this kernel's boot aggregate: [a-z_]*, record [0-9]* (.*, from \(.*\))\$/\1/p")
 if [ -n "$last" ]; then
 	case $config_from in
 	/boot/config-*) cmdline_flag "$cmdline" ima_vm.bootconfig ;;
