@@ -24,6 +24,10 @@
 #   make submission      the series signed off by you (git config), to send
 #   make distro-patches  the series as a Debian kernel package carries it
 #                        (DEP-3 headers, quilt series) in build/BASE/distro
+#   make verifiers-keylime KEYLIME_SRC=DIR  Keylime (a clone of its
+#                        repository) with verifiers/keylime, its tests, then
+#                        its policy tool and verifier on the lists of make
+#                        check (verifiers/README.md)
 #
 # BASE selects the kernel (bases/*.mk, patches/*/) of the one-base targets;
 # default 6.12. BASES lists those of check, check-full and bench. ARCH
@@ -45,7 +49,7 @@ deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
 	checkpatch build build-each kunit docs maintainers initramfs scenarios \
-	fuzz bench bench-base bench-check distro-patches clean
+	fuzz bench bench-base bench-check distro-patches verifiers-keylime clean
 
 all: demo
 
@@ -131,6 +135,12 @@ bench-base: tree
 bench-check:
 	@$(step) "bench: make check from a fresh clone, then after editing one patch" \
 		$(S)/bench-check.sh
+
+# Keylime is no Debian package and CI cannot fetch it: outside make check.
+verifiers-keylime:
+	$(call deps,keylime)
+	@$(step) "verifiers: Keylime with verifiers/keylime, on the lists of $(BASE)" \
+		$(S)/verifiers-keylime.sh
 
 clean:
 	rm -rf build

@@ -10,6 +10,8 @@
 #           build the kernel (LLVM=-19)
 #   arm64   the arm64 cross compiler and QEMU
 #   s390x   the s390x cross compiler and QEMU (qemu-system-misc)
+#   keylime what Keylime's code needs to run here, from Debian (Keylime
+#           itself is no Debian package: make verifiers-keylime)
 # With --list, print the packages and install nothing. Nothing is installed
 # by hand; a package that cannot be had stops here.
 set -eu
@@ -30,7 +32,11 @@ for g in "$@"; do
 	full) p="clang-19 lld-19 llvm-19" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
 	s390x) p="gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-system-misc" ;;
-	*) die "unknown group '$g' (guest, check, full, arm64, s390x)" ;;
+	keylime) p="python3-jsonschema python3-lark python3-psutil python3-gpg
+		python3-sqlalchemy python3-pyasn1 python3-pyasn1-modules
+		python3-tornado python3-pytest python3-cryptography python3-yaml
+		python3-requests tpm2-tools git" ;;
+	*) die "unknown group '$g' (guest, check, full, arm64, s390x, keylime)" ;;
 	esac
 	packages="$packages $p"
 done
