@@ -33,7 +33,7 @@ checkout() {
 	rm -rf "${dir:?}/$1"
 	git clone -q --no-checkout --shared "$KEYLIME_SRC" "$dir/$1"
 	git -C "$dir/$1" sparse-checkout set --no-cone '/*' '!/demo/payload.enc'
-	git -C "$dir/$1" checkout -q --detach "$want" 2>>"$log" ||
+	git -C "$dir/$1" checkout -q "$want" 2>>"$log" ||
 		die "cannot check out $want of $KEYLIME_SRC (log: $log)"
 }
 mkdir -p "$dir"
