@@ -35,7 +35,7 @@ for g in "$@"; do
 	keylime) p="python3-jsonschema python3-lark python3-psutil python3-gpg
 		python3-sqlalchemy python3-pyasn1 python3-pyasn1-modules
 		python3-tornado python3-pytest python3-cryptography python3-yaml
-		python3-requests tpm2-tools git" ;;
+		python3-requests tpm2-tools git ima-evm-utils" ;;
 	*) die "unknown group '$g' (guest, check, full, arm64, s390x, keylime)" ;;
 	esac
 	packages="$packages $p"

@@ -9,7 +9,7 @@
 #      tool aborts on b-option-on (the patches are needed);
 #   2. the patches apply, and Keylime's tests of what they change pass;
 #   3. for each boot below, keylime-policy makes a policy from the boot's
-#      list (as ASCII: ima-ascii-list.py), with or without
+#      list (as ASCII, as evmctl -vv prints it), with or without
 #      --allow-boot-aggregate-late, and Keylime's verifier code judges the
 #      list against that policy, PCR 10 and the boot aggregates of the
 #      boot's PCRs (keylime-judge.py): the verdict must be the one listed.
@@ -56,8 +56,11 @@ boots=$BUILD/$BASE/boots
 for b in a-option-off b-option-on d-deferred-off d-deferred-on j-kexec-off-on; do
 	[ -s "$boots/$b.list" ] && [ -d "$boots/$b.pcrs" ] ||
 		die "no list and PCRs of $b in $boots: run 'make check' (or 'make scenarios BASE=$BASE') first"
-	"$TOP/scripts/ima-ascii-list.py" "$boots/$b.list" >"$dir/$b.ascii" ||
-		die "cannot read $boots/$b.list"
+	# Keylime reads the list as the kernel prints ascii_runtime_measurements;
+	# evmctl's verbose replay prints each record so, on stderr
+	evmctl -vv ima_measurement "$boots/$b.list" 2>&1 >/dev/null |
+		grep -E '^[0-9]+ [0-9a-f]{40} ' >"$dir/$b.ascii" ||
+		die "evmctl printed no record of $boots/$b.list"
 done
 
 # policy KEYLIME NAME OPTION...: a runtime policy from NAME's list, made by
