@@ -281,8 +281,11 @@ check_time_end() {
 		"$([ "$2" -eq 0 ] && echo passed || echo failed)" "$_ct_from" \
 		"$(($5 - $3))" "$(($6 - $4))" >>"$BUILD/check-times.txt"
 }
-# ccache_counts: ccache's total hits and misses so far
+# ccache_counts: ccache's total hits and misses so far; 0 0 before deps.sh
+# has installed it (a new machine), so that every compilation counts as a
+# miss of this run
 ccache_counts() {
+	command -v ccache >/dev/null || { echo 0 0; return; }
 	ccache --print-stats | awk '
 		$1 ~ /^(direct|preprocessed)_cache_hit$/ { h += $2 }
 		$1 == "cache_miss" { m = $2 }
