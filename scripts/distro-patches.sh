@@ -1,17 +1,29 @@
 #!/bin/sh
-# distro-patches.sh OUT: write the series of $BASE as a Debian kernel
-# package carries patches: OUT/debian/patches/series naming each patch under
-# features/all/ima-init-late-sync/, each with a DEP-3 header (Description,
-# Author, Origin, Forwarded, Last-Update) in place of the mail headers, and
-# the diff unchanged. Made from the stored series alone, so the same
-# patches/ always give the same bytes.
+# distro-patches.sh OUT [DIR PATCH...]: write the series of $BASE as a
+# Debian kernel package carries patches: OUT/debian/patches/series naming
+# each patch under features/all/ima-init-late-sync/, each with a DEP-3
+# header (Description, Author, Origin, Forwarded, Last-Update) in place of
+# the mail headers, and the diff unchanged. Made from the stored series
+# alone, so the same patches/ always give the same bytes. With DIR and
+# PATCH..., the same for those git format-patch files, under
+# debian/patches/DIR ("" for debian/patches itself): how the ima-evm-utils
+# patches of verifiers/ima-evm-utils/debian were made. OUT/debian is
+# removed first: OUT is a scratch folder, not a package's source.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
-[ $# -eq 1 ] || die "usage: distro-patches.sh OUT"
+[ $# -eq 1 ] || [ $# -ge 3 ] || die "usage: distro-patches.sh OUT [DIR PATCH...]"
 out=$1
-dir=features/all/ima-init-late-sync
-list=$(series_patches) || exit 1
+if [ $# -eq 1 ]; then
+	dir=features/all/ima-init-late-sync
+	list=$(series_patches) || exit 1
+	what="patches/$BASE"
+else
+	dir=$2
+	shift 2
+	list=$(printf '%s\n' "$@")
+	what="the files given"
+fi
 rm -rf "$out/debian"
 mkdir -p "$out/debian/patches/$dir"
 for p in $list; do
@@ -50,6 +62,6 @@ for p in $list; do
 			for (i = 1; i <= d; i++) print diff[i]
 		}
 	' "$p" >"$out/debian/patches/$dir/$name" || die "cannot convert $p"
-	printf '%s\n' "$dir/$name" >>"$out/debian/patches/series"
+	printf '%s\n' "${dir:+$dir/}$name" >>"$out/debian/patches/series"
 done
-say "  $(printf '%s\n' "$list" | wc -l) patches of patches/$BASE in DEP-3 form: $out/debian/patches"
+say "  $(printf '%s\n' "$list" | wc -l) patches of $what in DEP-3 form: $out/debian/patches"
