@@ -24,6 +24,11 @@
 #   make submission      the series signed off by you (git config), to send
 #   make distro-patches  the series as a Debian kernel package carries it
 #                        (DEP-3 headers, quilt series) in build/BASE/distro
+#   make verifiers-ima-evm-utils  Debian's ima-evm-utils with
+#                        verifiers/ima-evm-utils: built, its boot aggregate
+#                        tests; make scenarios EVMCTL=$(CURDIR)/build/
+#                        verifiers/ima-evm-utils/src/src/evmctl then checks
+#                        each list with it too (make check does both)
 #   make verifiers-keylime KEYLIME_SRC=DIR  Keylime (a clone of its
 #                        repository) with verifiers/keylime, its tests, then
 #                        its policy tool and verifier on the lists of make
@@ -49,7 +54,8 @@ deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
 	checkpatch build build-each kunit docs maintainers initramfs scenarios \
-	fuzz bench bench-base bench-check distro-patches verifiers-keylime clean
+	fuzz bench bench-base bench-check distro-patches verifiers-ima-evm-utils \
+	verifiers-keylime clean
 
 all: demo
 
@@ -135,6 +141,11 @@ bench-base: tree
 bench-check:
 	@$(step) "bench: make check from a fresh clone, then after editing one patch" \
 		$(S)/bench-check.sh
+
+verifiers-ima-evm-utils:
+	$(call deps,guest check)
+	@$(step) "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils" \
+		$(S)/verifiers-ima-evm-utils.sh
 
 # Keylime is no Debian package and CI cannot fetch it: outside make check.
 verifiers-keylime:

@@ -6,8 +6,10 @@
 #          MAINTAINERS, the DEP-3 form under quilt, every patch built
 #          (option on and off, W=1, sparse, kernel-doc), coccicheck,
 #          kunit.py on UML (option off and on), Sphinx, the kselftest,
-#          every VM scenario but i, tamper, the verifier under ASan +
-#          UBSan, a short fuzz run
+#          ima-evm-utils with verifiers/ima-evm-utils (built, its boot
+#          aggregate test), every VM scenario but i (its evmctl checks
+#          each list too), tamper, the verifier under ASan + UBSan, a
+#          short fuzz run
 #   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
 #          and UBSAN (the guest of scenario i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
@@ -103,7 +105,12 @@ check)
 	always "kernels: guests with the option on and off" "$S/kernels.sh" guest
 	always "kernels: guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	always "kernels: a guest without IMA" "$S/kernels.sh" no-ima
-	run "vm: every scenario but i, QEMU + swtpm" "$S/scenarios.sh" '^[a-hj-z]-'
+	always "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils: build, its boot aggregate tests" \
+		"$S/verifiers-ima-evm-utils.sh"
+	EVMCTL=$BUILD/verifiers/ima-evm-utils/src/src/evmctl
+	export EVMCTL
+	run "vm: every scenario but i, QEMU + swtpm; evmctl of verifiers/ima-evm-utils beside" \
+		"$S/scenarios.sh" '^[a-hj-z]-'
 	run "kunit: in the x86_64 guest with a TPM (b)" \
 		"$S/kunit-vm.sh" b-option-on boot_record_without_tpm
 	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm

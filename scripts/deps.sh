@@ -5,7 +5,8 @@
 #           kexec boots, tpm2-tools to extend PCR 10 from user space), check
 #           its list with evmctl too (make demo)
 #   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
-#           distro form), clang-19 for the verifier's fuzzer
+#           distro form), clang-19 for the verifier's fuzzer; what builds
+#           and tests ima-evm-utils (autotools, libkeyutils, IBM's TSS)
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
 #           build the kernel (LLVM=-19)
 #   arm64   the arm64 cross compiler and QEMU
@@ -28,7 +29,8 @@ for g in "$@"; do
 		busybox-static ima-evm-utils kexec-tools tpm2-tools" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
-		clang-19 libclang-rt-19-dev quilt" ;;
+		clang-19 libclang-rt-19-dev quilt dpkg-dev autoconf automake
+		libtool pkg-config libkeyutils-dev tss2 xxd" ;;
 	full) p="clang-19 lld-19 llvm-19" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
 	s390x) p="gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-system-misc" ;;

@@ -25,10 +25,11 @@ check() {
 	fi
 }
 # copy DIR: a copy of the harness in DIR (scripts, bases, arches, configs,
-# vm, fuzz, testing-only, patches), with a build directory of its own
+# vm, fuzz, testing-only, patches, verifiers), with a build directory of
+# its own
 copy() {
 	mkdir -p "$1"
-	(cd "$TOP" && cp -r scripts bases arches configs vm fuzz testing-only patches Makefile "$1/")
+	(cd "$TOP" && cp -r scripts bases arches configs vm fuzz testing-only patches verifiers Makefile "$1/")
 }
 # fails_with TEXT CMD...: CMD exits non-zero and says TEXT
 fails_with() {

@@ -40,6 +40,11 @@
 # (or the build of it that VERIFIER names: one with sanitizers, say; any
 # sanitizer report fails), and by evmctl (ima-evm-utils), as a peer: its
 # replay of PCR 10 and its boot aggregate must agree with the kselftest.
+# With EVMCTL, the evmctl of verifiers/ima-evm-utils (make check builds it:
+# verifiers-ima-evm-utils.sh) must also judge the list as Debian's does,
+# name its boot aggregate records as the guest's ASCII list has them, and,
+# with --reject-boot-aggregate-late, fail a list that holds a
+# boot_aggregate_late and say of any other exactly what it says without.
 # The list's byte order must be the one expected (the arch's BYTE_ORDER;
 # little-endian with ima_canonical_fmt), as the kselftest reads it in the
 # guest, and as it guesses it on the host from the list alone.
@@ -356,6 +361,35 @@ if [ "$tpm" != none ] && [ -z "${VERIFIER-}" ]; then
 		[ "$theirs" = "$ours" ] ||
 			fail "evmctl computes the boot aggregate $theirs, the list and the kselftest have $ours (log: $e/boot_aggregate.log)"
 		peer="$peer, boot aggregate agrees"
+	fi
+	if [ -n "${EVMCTL-}" ]; then
+		[ -x "$EVMCTL" ] || die "no evmctl at $EVMCTL (make verifiers-ima-evm-utils)"
+		orc=0
+		"$EVMCTL" ima_measurement "$@" "$dir/$name.list" >"$e/ours.log" 2>&1 || orc=$?
+		[ "$orc" -eq "$erc" ] ||
+			fail "our evmctl exits with $orc, Debian's with $erc (logs: $e/ours.log, $e/ima_measurement.log)"
+		# the boot aggregate records, numbered among the records alone
+		want=$(section ascii | awk '/^[0-9]+ [0-9a-f]+ / { n++
+			if ($5 == "boot_aggregate" || $5 == "boot_aggregate_late") print "Entry " n ": " $5 }')
+		got=$(sed -n 's/^\(Entry [0-9]*: [a-z_]*\).*/\1/p' "$e/ours.log")
+		[ "$got" = "$want" ] ||
+			fail "our evmctl names '$got', the guest's list has '$want' (log: $e/ours.log)"
+		said=$(printf '%s\n' "$want" | sed -n 's/^Entry [0-9]*: //p' | tr '\n' ' ')
+		rrc=0
+		"$EVMCTL" ima_measurement --reject-boot-aggregate-late "$@" "$dir/$name.list" \
+			>"$e/ours-reject-late.log" 2>&1 || rrc=$?
+		case " $said" in
+		*' boot_aggregate_late '*)
+			[ "$rrc" -ne 0 ] && grep -q '^IMA started late (boot_aggregate_late): rejected' "$e/ours-reject-late.log" ||
+				fail "our evmctl --reject-boot-aggregate-late takes a list with a boot_aggregate_late (log: $e/ours-reject-late.log)"
+			peer="$peer; ours names ${said}and refuses it with --reject-boot-aggregate-late"
+			;;
+		*)
+			[ "$rrc" -eq "$orc" ] && cmp -s "$e/ours.log" "$e/ours-reject-late.log" ||
+				fail "our evmctl --reject-boot-aggregate-late says otherwise of a list without a late start (logs: $e/ours.log, $e/ours-reject-late.log)"
+			peer="$peer; ours names ${said:-no boot aggregate }and --reject-boot-aggregate-late changes nothing"
+			;;
+		esac
 	fi
 fi
 names=${first:-no boot aggregate}
