@@ -10,14 +10,17 @@
 #   make check           every test a reviewer needs, both series, x86_64
 #                        (CI runs this)
 #   make check-full      make check plus the config matrix, clang-19 with
-#                        KASAN + UBSAN, randconfig, arm64 and s390x (big-
-#                        endian, no TPM); in pieces with BASES= and ARCHES=
+#                        KASAN + UBSAN, randconfig, arm64 (AAVMF too) and
+#                        s390x (big-endian, no TPM); in pieces with BASES=
+#                        and ARCHES=
 #                        (ARCH=s390x alone: that arch's part); what passed
 #                        is not run again
 #   make kunit           IMA's KUnit suite with kunit.py (UML), option off, on
 #   make scenarios       boot and verify VM scenarios (SCENARIO=regex)
 #   make fuzz            fuzz the verifier's list parser (FUZZ_SECONDS=600)
 #   make bench           cost figures (size, boot time) into build/bench-BASE.txt
+#   make bench-uefi      boot times of the UEFI guests (firmware to kernel,
+#                        kernel to IMA's first record) of ARCH
 #   make bench-check     make check's wall time from a fresh clone and after
 #                        editing one patch (BENCH_CCACHE=empty: a new machine)
 #   make export          write the work tree's commits back to patches/
@@ -54,7 +57,7 @@ deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
 	checkpatch build build-each kunit docs maintainers initramfs scenarios \
-	fuzz bench bench-base bench-check distro-patches verifiers-ima-evm-utils \
+	fuzz bench bench-base bench-uefi bench-check distro-patches verifiers-ima-evm-utils \
 	verifiers-keylime clean
 
 all: demo
@@ -114,6 +117,7 @@ scenarios: build initramfs
 	@$(step) "build: guest kernels with a deferred TPM probe (test-only)" \
 		$(S)/kernels.sh deferred
 	@$(step) "build: a guest kernel without IMA" $(S)/kernels.sh no-ima
+	@$(step) "build: UEFI guest kernels (EFI stub)" $(S)/kernels.sh uefi
 	@$(step) "vm: scenarios $(or $(SCENARIO),the default set: all but i, or those without a TPM)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600
@@ -137,6 +141,9 @@ bench:
 
 bench-base: tree
 	@$(step) "bench: size and boot-time figures of $(BASE)" $(S)/bench.sh
+
+bench-uefi: tree
+	@$(step) "bench: boot times of the UEFI guests of $(BASE), $(ARCH)" $(S)/bench-uefi.sh
 
 bench-check:
 	@$(step) "bench: make check from a fresh clone, then after editing one patch" \

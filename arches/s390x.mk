@@ -21,3 +21,8 @@ KUNIT_ARCH := s390
 # The byte order of the guest, in which its IMA writes the binary list
 # (ima_canonical_fmt: little-endian, whatever the guest's).
 BYTE_ORDER := big
+# No UEFI firmware: no UEFI guests (scenarios u-*).
+UEFI_QEMU :=
+UEFI_CODE :=
+UEFI_VARS :=
+UEFI_CONFIG :=

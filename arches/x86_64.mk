@@ -16,3 +16,11 @@ DEB_ARCH := amd64
 KUNIT_ARCH := um
 # The byte order of the guest, in which its IMA writes the binary list.
 BYTE_ORDER := little
+# The UEFI guests (scenarios u-*; kernels.sh uefi): QEMU's q35 machine with
+# Debian's OVMF (package ovmf, built with TPM support), its code read-only
+# and a fresh copy of its variable store each boot, as pflash; the kernel
+# is started through its EFI stub (configs/x86_64-uefi.config).
+UEFI_QEMU := qemu-system-x86_64 -M q35
+UEFI_CODE := /usr/share/OVMF/OVMF_CODE_4M.fd
+UEFI_VARS := /usr/share/OVMF/OVMF_VARS_4M.fd
+UEFI_CONFIG := x86_64-uefi

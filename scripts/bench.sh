@@ -10,6 +10,9 @@
 #    started building its first record (its "Allocated hash algorithm"
 #    message, just before the boot aggregate) and of the moment /init
 #    started, and the ratio of the medians;
+#  - boot through UEFI firmware: the report of bench-uefi.sh for $ARCH,
+#    run here, and those of other arches where they were run
+#    (make bench-uefi ARCH=arm64);
 #  - make check: the wall time of its runs on this machine, as check.sh
 #    records them in build/check-times.txt (from a fresh clone, after a
 #    change to the patches, with ccache's hits and misses), and those of
@@ -71,6 +74,7 @@ while [ "$i" -lt "$boots" ]; do
 	boot_once bench-off "$i"
 	boot_once bench-on "$i"
 done
+"$S/bench-uefi.sh" >/dev/null
 # row LABEL FIGURE: min, median and max off and on, and on/off of medians
 row() {
 	# shellcheck disable=SC2046 # three numbers each
@@ -105,6 +109,12 @@ row() {
 	printf '%-22s %6s %6s %6s   %6s %6s %6s   %6s\n' "" min median max min median max medians
 	row "IMA's first record" ima
 	row "/init started" init
+	for u in "$BUILD/bench-uefi-$BASE".txt "$BUILD/bench-uefi-$BASE"-*.txt; do
+		[ -f "$u" ] || continue
+		echo
+		echo "== boot through UEFI firmware ($(basename "$u"))"
+		cat "$u"
+	done
 	echo
 	echo "== make check, wall time of the last runs here (build/check-times.txt)"
 	tail -n 10 "$BUILD/check-times.txt" 2>/dev/null || echo "(no make check has run in this clone yet)"

@@ -10,12 +10,17 @@
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
 #   none         no TPM
-# and APPEND added to the kernel command line. The kernel must have been
+# and APPEND added to the kernel command line. A kernel with an EFI stub
+# (kernels.sh uefi) is started by the arch's UEFI firmware (UEFI_* in
+# arches/$ARCH.mk: OVMF, AAVMF), which QEMU hands it and the initramfs to,
+# on a fresh copy of the firmware's variable store; any other by QEMU
+# itself. The kernel must have been
 # built from the series as it is now (branch work, or test-only commits on
 # top of it): anything else is refused, so that a stale kernel is never
 # tested. The serial log is kept in build/$BASE/boots/NAME.log
 # (boots-arm64/, ...); a guest that does not end within $GUEST_TIMEOUT
-# seconds (default 300) is stopped and reported. QEMU and swtpm are
+# seconds (default 300) is stopped and reported; the wall time of the
+# guest, from QEMU's start to its exit, in NAME.wall. QEMU and swtpm are
 # stopped when this script is, however it ends.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
@@ -36,9 +41,20 @@ kernel_is_current "$kernel"
 [ -f "$initrd" ] || die "no initramfs $initrd: run scripts/initramfs.sh first"
 [ "$(cat "$initrd.source" 2>/dev/null)" = "$(initramfs_source)" ] ||
 	die "the initramfs $initrd is not of the series now applied, or of this vm/init: run scripts/initramfs.sh"
+fwargs=
+vars=$dir/$name.vars.fd
+if kernel_boots_uefi "$kernel"; then
+	qemu=$(arch_var UEFI_QEMU)
+	code=$(arch_var UEFI_CODE)
+	[ -n "$code" ] || die "$name: $kernel has an EFI stub, but the guests of $ARCH have no UEFI firmware"
+	[ -f "$code" ] && [ -f "$(arch_var UEFI_VARS)" ] ||
+		die "no UEFI firmware $code or $(arch_var UEFI_VARS): make deps (ovmf, qemu-efi-aarch64)"
+	fwargs="-drive if=pflash,format=raw,unit=0,readonly=on,file=$code -drive if=pflash,format=raw,unit=1,file=$vars"
+fi
 command -v "${qemu%% *}" >/dev/null || die "${qemu%% *} is not installed (make deps)"
 mkdir -p "$dir"
-rm -rf "$state" "$log" "$dir/$name.source" "$dir/$name".*.cpio.gz
+rm -rf "$state" "$log" "$vars" "$dir/$name.wall" "$dir/$name.source" "$dir/$name".*.cpio.gz
+[ -z "$fwargs" ] || cp --sparse=always "$(arch_var UEFI_VARS)" "$vars"
 # What this boot's /init needs beyond the test initramfs, in a tree
 # unpacked over it: the next kernel and kexec (K1>K2), tpm2-tools
 # (ima_vm.pcrextend), the kernel's config (ima_vm.bootconfig).
@@ -92,8 +108,9 @@ fi
 # In the background, and waited for: a signal to this script then stops
 # it at once (the trap above), where a command in the foreground would
 # first have to end. Its input is /dev/null, not the caller's.
-# shellcheck disable=SC2086 # $qemu and $tpmargs are lists of words
-timeout "$timeout" $qemu -accel tcg -m 512M \
+# shellcheck disable=SC2086 # $qemu, $fwargs and $tpmargs are lists of words
+start=$(date +%s.%N)
+timeout "$timeout" $qemu -accel tcg -m 512M $fwargs \
 	-display none -monitor none -no-reboot -serial file:"$log" \
 	-kernel "$image" -initrd "$initrd" -append "$*" $tpmargs \
 	</dev/null >"$dir/$name.qemu.log" 2>&1 &
@@ -101,6 +118,8 @@ qemu_pid=$!
 rc=0
 wait "$qemu_pid" || rc=$?
 qemu_pid=
+awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f\n", b - a }' >"$dir/$name.wall"
+rm -f "$vars"
 
 if [ "$rc" -eq 124 ]; then
 	tail -n 20 "$log" >&2
@@ -112,4 +131,6 @@ grep -q '^@@ ima-vm end' "$log" ||
 kind=plain
 [ ! -f "$KERNELS/$kernel/test-only" ] || kind=test-only
 printf '%s %s %s\n' "$(cat "$KERNELS/$kernel/commit")" "$kind" "$(cat "$INITRAMFS.source")" >"$dir/$name.source"
-say "  $name: booted $kernel$next ($ARCH), TPM $tpm (serial log: $log)"
+by=
+[ -z "$fwargs" ] || by=" through UEFI firmware"
+say "  $name: booted $kernel$next ($ARCH)$by, TPM $tpm (serial log: $log)"

@@ -8,12 +8,14 @@
 #          kunit.py on UML (option off and on), Sphinx, the kselftest,
 #          ima-evm-utils with verifiers/ima-evm-utils (built, its boot
 #          aggregate test), every VM scenario but i (its evmctl checks
-#          each list too), tamper, the verifier under ASan + UBSan, a
-#          short fuzz run
+#          each list too; u: through OVMF, the firmware's event log
+#          replayed), tamper (the list and PCRs; the event log), the
+#          verifier under ASan + UBSan, a short fuzz run
 #   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
 #          and UBSAN (the guest of scenario i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
-#          scenarios a-d and the KUnit suite run at boot in them
+#          scenarios a-d, u through AAVMF (and its event log tampered
+#          with), and the KUnit suite run at boot in them
 #   s390x  (ARCH=s390x) the same for a big-endian guest without a TPM:
 #          scenarios c, the list in the guest's byte order and with
 #          ima_canonical_fmt, checked in the guest and on the host
@@ -105,16 +107,20 @@ check)
 	always "kernels: guests with the option on and off" "$S/kernels.sh" guest
 	always "kernels: guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	always "kernels: a guest without IMA" "$S/kernels.sh" no-ima
+	always "kernels: UEFI guests (EFI stub, ACPI), option on and off, deferred probe too" \
+		"$S/kernels.sh" uefi
 	always "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils: build, its boot aggregate tests" \
 		"$S/verifiers-ima-evm-utils.sh"
 	EVMCTL=$BUILD/verifiers/ima-evm-utils/src/src/evmctl
 	export EVMCTL
-	run "vm: every scenario but i, QEMU + swtpm; evmctl of verifiers/ima-evm-utils beside" \
+	run "vm: every scenario but i, QEMU + swtpm (u: OVMF); evmctl of verifiers/ima-evm-utils beside" \
 		"$S/scenarios.sh" '^[a-hj-z]-'
 	run "kunit: in the x86_64 guest with a TPM (b)" \
 		"$S/kunit-vm.sh" b-option-on boot_record_without_tpm
 	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
 	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-option-on
+	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, OVMF)" \
+		"$S/tamper-eventlog.sh" u-option-on
 	run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"
 	run "fuzz: the list parser, 30 s from the captured lists" "$S/fuzz.sh" 30
 	;;
@@ -131,7 +137,12 @@ arm64)
 	always "kselftest: cross-built for arm64, and pack the initramfs" "$S/initramfs.sh"
 	always "kernels: arm64 guests with the option on and off" "$S/kernels.sh" guest
 	always "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
-	run "vm: scenarios a-d, qemu-system-aarch64 -M virt + swtpm" "$S/scenarios.sh" '^[a-d]-'
+	always "kernels: arm64 UEFI guests (EFI stub), option on and off, deferred probe too" \
+		"$S/kernels.sh" uefi
+	run "vm: scenarios a-d, u (AAVMF), qemu-system-aarch64 -M virt + swtpm" \
+		"$S/scenarios.sh" '^[a-du]-'
+	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, AAVMF)" \
+		"$S/tamper-eventlog.sh" u-option-on
 	run "kunit: in the arm64 guest with a TPM, option off (a)" \
 		"$S/kunit-vm.sh" a-option-off boot_record_without_tpm
 	run "kunit: in the arm64 guest with a TPM, option on (b)" \

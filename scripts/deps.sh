@@ -2,14 +2,15 @@
 # deps.sh [--list] GROUP...: install with apt-get, by package name, what the
 # harness needs for GROUP (each target asks for its own; default: all):
 #   guest   build a kernel, an initramfs, boot it with swtpm (kexec for the
-#           kexec boots, tpm2-tools to extend PCR 10 from user space), check
+#           kexec boots, tpm2-tools to extend PCR 10 from user space and to
+#           replay the firmware's event log, OVMF for the UEFI boots), check
 #           its list with evmctl too (make demo)
 #   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
 #           distro form), clang-19 for the verifier's fuzzer; what builds
 #           and tests ima-evm-utils (autotools, libkeyutils, IBM's TSS)
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
 #           build the kernel (LLVM=-19)
-#   arm64   the arm64 cross compiler and QEMU
+#   arm64   the arm64 cross compiler, QEMU and AAVMF (UEFI)
 #   s390x   the s390x cross compiler and QEMU (qemu-system-misc)
 #   keylime what Keylime's code needs to run here, from Debian (Keylime
 #           itself is no Debian package: make verifiers-keylime)
@@ -26,13 +27,14 @@ for g in "$@"; do
 	case $g in
 	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
-		busybox-static ima-evm-utils kexec-tools tpm2-tools" ;;
+		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
 		clang-19 libclang-rt-19-dev quilt dpkg-dev autoconf automake
 		libtool pkg-config libkeyutils-dev tss2 xxd" ;;
 	full) p="clang-19 lld-19 llvm-19" ;;
-	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm" ;;
+	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+		qemu-efi-aarch64" ;;
 	s390x) p="gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-system-misc" ;;
 	keylime) p="python3-jsonschema python3-lark python3-psutil python3-gpg
 		python3-sqlalchemy python3-pyasn1 python3-pyasn1-modules

@@ -254,7 +254,7 @@ names_case() {
 	kernels=$(awk '!/^#/ && NF { print $2 }' "$TOP/vm/scenarios" | sort -u)
 	for f in "$TOP"/configs/*.config; do
 		n=$(basename "$f" .config)
-		for k in $kernels gcc clang randconfig; do
+		for k in $kernels gcc uefi clang randconfig; do
 			[ "$n" != "$k" ] || { echo "configs/$n.config is also a kernel or tree name"; return 1; }
 		done
 	done

@@ -122,6 +122,13 @@ kernel_is_current() {
 	commit_is_current "kernel $1" "$_kc" "$_kk"
 }
 
+# kernel_boots_uefi KERNEL: whether the guest kernel KERNEL of $BASE has an
+# EFI stub (kernels.sh uefi), and so is started by the arch's UEFI firmware
+# (UEFI_CODE in arches/$ARCH.mk), not by QEMU itself
+kernel_boots_uefi() {
+	grep -qx 'CONFIG_EFI_STUB=y' "$KERNELS/$1/.config"
+}
+
 # initramfs_source [REV]: what an initramfs of $BASE made at REV (default
 # work: what it is to be made of now) holds: the kselftest's source (git
 # tree id), the guest's /init and the firmware files. initramfs.sh records
@@ -339,7 +346,7 @@ harness_key() {
 			libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
 			clang-19 lld-19 llvm-19 qemu-system-x86 qemu-system-arm \
 			qemu-system-misc swtpm busybox-static tpm2-tools sparse coccinelle \
-			python3-sphinx 2>/dev/null || true
+			python3-sphinx ovmf qemu-efi-aarch64 2>/dev/null || true
 	} | sha256sum | cut -c1-16
 }
 

@@ -45,6 +45,14 @@
 # name its boot aggregate records as the guest's ASCII list has them, and,
 # with --reject-boot-aggregate-late, fail a list that holds a
 # boot_aggregate_late and say of any other exactly what it says without.
+# A boot through UEFI firmware (a kernel with an EFI stub: kernels.sh uefi)
+# is checked as measured boot is in the field: the firmware's TCG event log
+# that the kernel exposes must replay, with tpm2_eventlog (tpm2-tools), to
+# the TPM's PCRs 0-9 in every bank; PCR 9, where the EFI stub measured the
+# initrd, must not be zero; and the boot aggregate must be the one evmctl
+# computes from the replayed PCRs, or, where IMA started without the TPM
+# (DIGEST_WANTED zero), must not: the chain from the firmware to IMA's list
+# is broken, and the check says so.
 # The list's byte order must be the one expected (the arch's BYTE_ORDER;
 # little-endian with ima_canonical_fmt), as the kselftest reads it in the
 # guest, and as it guesses it on the host from the list alone.
@@ -189,14 +197,19 @@ if [ -n "$last" ]; then
 fi
 
 # How the kernel was started, as the kselftest reads it: on x86, from the
-# boot protocol, which names the loader (QEMU; kexec-tools or the kernel's
+# boot protocol, which names the loader (QEMU; the EFI stub, 0x2, when
+# UEFI firmware started the kernel; kexec-tools or the kernel's
 # kexec_file_load); other arches have nothing that says.
 started=$(printf '%s\n' "$st" | sed -n 's/^# how this kernel was started: //p')
-case $ARCH,$kexec_boot,$started in
-x86_64,yes,"x86 boot protocol: loader type 0xd, kexec") ;;
-x86_64,no,"x86 boot protocol: loader type 0xb") ;;
-x86_64,*) fail "the kselftest says this kernel was started by '$started', expected $([ "$kexec_boot" = yes ] && echo kexec || echo QEMU)" ;;
-*,no,"no x86 boot protocol to name the loader") ;;
+loader=QEMU
+! kernel_boots_uefi "${2%%>*}" || loader=efi
+[ "$kexec_boot" = no ] || loader=kexec
+case $ARCH,$loader,$started in
+x86_64,kexec,"x86 boot protocol: loader type 0xd, kexec") ;;
+x86_64,QEMU,"x86 boot protocol: loader type 0xb") ;;
+x86_64,efi,"x86 boot protocol: loader type 0x2") ;;
+x86_64,*) fail "the kselftest says this kernel was started by '$started', expected $loader" ;;
+*,QEMU,"no x86 boot protocol to name the loader" | *,efi,"no x86 boot protocol to name the loader") ;;
 *) fail "the kselftest says this kernel was started by '$started' on $ARCH" ;;
 esac
 
@@ -261,6 +274,62 @@ if [ -n "$(section pcrs)" ]; then
 		mkdir -p "$tpm/$bank"
 		printf '%s\n' "$value" >"$tpm/$bank/$idx"
 	done
+fi
+# Measured boot: the firmware's event log, replayed, against the TPM's
+# PCRs and the boot aggregate.
+mb=
+if kernel_boots_uefi "${2%%>*}"; then
+	[ "$tpm" != none ] || fail "a UEFI boot without a TPM: nothing to replay the event log to"
+	command -v tpm2_eventlog >/dev/null || die "tpm2_eventlog is not installed (make deps)"
+	command -v evmctl >/dev/null || die "evmctl is not installed (make deps)"
+	ev=$dir/$name.eventlog
+	rm -rf "$ev" "$ev".*
+	section eventlog | base64 -d >"$ev" || fail "the event log in the serial log is not valid base64"
+	[ -s "$ev" ] ||
+		fail "the kernel exposes no TCG event log of the firmware (binary_bios_measurements)"
+	tpm2_eventlog "$ev" >"$ev.yaml" 2>"$ev.err" ||
+		fail "tpm2_eventlog cannot replay the event log (log: $ev.err)"
+	# the PCRs it replays to, "BANK INDEX VALUE", from its closing "pcrs:",
+	# which lists those that events extend
+	awk '/^pcrs:/ { on = 1; next } on && /^  [a-z0-9]+:$/ { b = $1; sub(/:$/, "", b); next }
+		on && /^    [0-9]+ *: 0x[0-9A-Fa-f]+$/ { v = tolower($NF); sub(/^0x/, "", v); print b, $1, v }
+		on && /^[^ ]/ { on = 0 }' "$ev.yaml" >"$ev.pcrs"
+	mkdir -p "$ev.replayed"
+	banks=
+	for b in "$tpm"/pcr-*; do
+		alg=${b##*/pcr-}
+		[ "$(tr -d '0\n' <"$b/9")" ] ||
+			fail "PCR 9 ($alg) is zero: the EFI stub measured no initrd"
+		for i in 0 1 2 3 4 5 6 7 8 9; do
+			want=$(tr 'A-F' 'a-f' <"$b/$i")
+			got=$(awk -v b="$alg" -v i="$i" '$1 == b && $2 == i { print $3 }' "$ev.pcrs")
+			# a PCR no event extends (8, here) keeps its reset value
+			[ -n "$got" ] || got=$(printf '%s' "$want" | tr '1-9a-f' '0')
+			[ "$got" = "$want" ] ||
+				fail "PCR $i ($alg): the TPM holds $want, the firmware's event log replays to $got (log: $ev.yaml)"
+			printf 'PCR-%02d: %s\n' "$i" "$got"
+		done >"$ev.replayed/$alg"
+		banks="$banks${banks:+, }$alg"
+	done
+	ours=$(printf '%s\n' "$digests" | head -n 1)
+	alg=${ours%%:*}
+	[ -f "$ev.replayed/$alg" ] || fail "no replayed $alg bank for the boot aggregate $ours"
+	evmctl ima_boot_aggregate --pcrs "$alg,$ev.replayed/$alg" >"$ev.aggregate.log" 2>&1 ||
+		fail "evmctl ima_boot_aggregate failed on the replayed PCRs (log: $ev.aggregate.log)"
+	replayed=$(tail -n 1 "$ev.aggregate.log")
+	case $want_digest in
+	pcrs)
+		[ "$replayed" = "$ours" ] ||
+			fail "the boot aggregate is $ours, the PCRs 0-9 the firmware's event log replays to give $replayed (log: $ev.aggregate.log)"
+		mb="; the firmware's event log replays to PCRs 0-9 ($banks), PCR 9 not zero, and gives the boot aggregate"
+		;;
+	zero)
+		[ "$replayed" != "$ours" ] ||
+			fail "the zero boot aggregate is the one of the replayed PCRs (log: $ev.aggregate.log)"
+		mb="; chain broken: the firmware's event log replays to PCRs 0-9 ($banks), PCR 9 not zero, whose boot aggregate is $replayed, but IMA's is zero"
+		;;
+	*) fail "a UEFI boot expects a boot aggregate of the PCRs or zero, not '$want_digest'" ;;
+	esac
 fi
 test=${VERIFIER:-$(kselftest_bin)}
 hlog=$dir/$name.host${VERIFIER:+.$(basename "$VERIFIER")}.log
@@ -394,4 +463,4 @@ if [ "$tpm" != none ] && [ -z "${VERIFIER-}" ]; then
 fi
 names=${first:-no boot aggregate}
 [ -z "$last" ] || [ "$last" = "$first" ] || names="$first ... $last"
-say "  $name: $names ($want_digest$grew$fw_said); kselftest $want_selftest in the guest and on the host$peer"
+say "  $name: $names ($want_digest$grew$fw_said); kselftest $want_selftest in the guest and on the host$peer$mb"
