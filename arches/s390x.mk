@@ -23,6 +23,7 @@ KUNIT_ARCH := s390
 BYTE_ORDER := big
 # No UEFI firmware: no UEFI guests (scenarios u-*).
 UEFI_QEMU :=
+UEFI_APPEND :=
 UEFI_CODE :=
 UEFI_VARS :=
 UEFI_CONFIG :=

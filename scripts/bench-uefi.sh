@@ -7,7 +7,8 @@
 # min, median and max of
 #  - firmware to kernel: the guest's wall time (boot.sh: QEMU's start to
 #    its exit) less the kernel's own uptime when /init ended (vm/init):
-#    QEMU's start, the firmware, the EFI stub, and QEMU's exit;
+#    QEMU's start, the firmware, the EFI stub, the kernel before its clock
+#    starts, and the reboot and QEMU's exit after /init ends;
 #  - kernel to IMA's first record: when IMA started building it (its
 #    "Allocated hash algorithm" message, just before the boot aggregate),
 #    in seconds since the kernel started;
@@ -22,10 +23,10 @@ boots=${BENCH_UEFI_BOOTS:-5}
 "$S/kernels.sh" uefi >/dev/null
 "$S/initramfs.sh" >/dev/null
 
-# stats FILE: min, median and max of the numbers in FILE, one a line
+# stats FILE: min, median and max of the numbers in FILE, aligned
 stats() {
-	sort -n "$1" | awk '{ v[NR] = $1 }
-		END { printf "%7.2f %7.2f %7.2f", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
+	# shellcheck disable=SC2046 # three numbers
+	printf '%7.2f %7.2f %7.2f' $(min_median_max "$1")
 }
 out=$BUILD/$BASE/bench-uefi$ARCH_SUFFIX
 rm -rf "$out"
@@ -40,11 +41,12 @@ while [ "$i" -lt "$boots" ]; do
 		wall=$(cat "$BOOTS/$b.wall")
 		up=$(serial_section "$log" uptime)
 		[ -n "$up" ] || die "boot $b printed no uptime (serial log: $log)"
-		ima=$(tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' | head -n 1)
+		ima=$(ima_first_record_at "$log")
 		[ -n "$ima" ] || die "boot $b shows no start of IMA's first record (serial log: $log)"
 		echo "$wall" >>"$out/$k.wall"
 		awk -v w="$wall" -v u="$up" 'BEGIN { printf "%.2f\n", w - u }' >>"$out/$k.firmware"
 		echo "$ima" >>"$out/$k.ima"
+		rm -rf "$BOOTS/$b".*
 	done
 done
 

@@ -46,19 +46,13 @@ bloat() {
 	perl "$TREE/scripts/bloat-o-meter" "$1" "$2"
 }
 
-# stats FILE: min, median and max of the numbers in FILE, one a line
-stats() {
-	sort -n "$1" | awk '{ v[NR] = $1 }
-		END { printf "%.3f %.3f %.3f\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
-}
 # boot_once KERNEL I: boot KERNEL once (the Ith time); record when IMA
 # started its first record and when /init started, in seconds since the
 # kernel started
 boot_once() {
 	"$S/boot.sh" "bench-$1-$2" "$1" tpm2 initcall_debug loglevel=8 >/dev/null
 	log=$BOOTS/bench-$1-$2.log
-	tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' |
-		head -n 1 >>"$BUILD/$BASE/bench-$1.ima"
+	ima_first_record_at "$log" >>"$BUILD/$BASE/bench-$1.ima"
 	tr -d '\r' <"$log" | sed -n 's/^\[ *\([0-9.]*\)\] Run \/init as init process.*/\1/p' |
 		head -n 1 >>"$BUILD/$BASE/bench-$1.init"
 }
@@ -74,11 +68,11 @@ while [ "$i" -lt "$boots" ]; do
 	boot_once bench-off "$i"
 	boot_once bench-on "$i"
 done
-"$S/bench-uefi.sh" >/dev/null
+[ -z "$(arch_var UEFI_CODE)" ] || "$S/bench-uefi.sh" >/dev/null
 # row LABEL FIGURE: min, median and max off and on, and on/off of medians
 row() {
 	# shellcheck disable=SC2046 # three numbers each
-	set -- "$1" $(stats "$BUILD/$BASE/bench-bench-off.$2") $(stats "$BUILD/$BASE/bench-bench-on.$2")
+	set -- "$1" $(min_median_max "$BUILD/$BASE/bench-bench-off.$2") $(min_median_max "$BUILD/$BASE/bench-bench-on.$2")
 	printf '%-22s %6s %6s %6s   %6s %6s %6s   %6s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" \
 		"$(awk -v a="$6" -v b="$3" 'BEGIN { printf "%.3f", a / b }')"
 }

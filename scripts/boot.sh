@@ -43,8 +43,10 @@ kernel_is_current "$kernel"
 	die "the initramfs $initrd is not of the series now applied, or of this vm/init: run scripts/initramfs.sh"
 fwargs=
 vars=$dir/$name.vars.fd
+append=$(arch_var KERNEL_APPEND)
 if kernel_boots_uefi "$kernel"; then
 	qemu=$(arch_var UEFI_QEMU)
+	append="$append $(arch_var UEFI_APPEND)"
 	code=$(arch_var UEFI_CODE)
 	[ -n "$code" ] || die "$name: $kernel has an EFI stub, but the guests of $ARCH have no UEFI firmware"
 	[ -f "$code" ] && [ -f "$(arch_var UEFI_VARS)" ] ||
@@ -78,9 +80,10 @@ if [ -n "$(ls -A "$extra")" ]; then
 fi
 rm -rf "$extra"
 
-set -- console="$(arch_var CONSOLE)" panic=-1 $(arch_var KERNEL_APPEND) "$@"
+# shellcheck disable=SC2086 # $append is a list of words
+set -- console="$(arch_var CONSOLE)" panic=-1 $append "$@"
 qemu_pid=
-on_exit '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null; [ ! -f "$state/pid" ] || kill "$(cat "$state/pid")" 2>/dev/null; true'
+on_exit '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null; [ ! -f "$state/pid" ] || kill "$(cat "$state/pid")" 2>/dev/null; rm -f "$vars"; true'
 tpmargs=
 if [ "$tpm" != none ]; then
 	command -v swtpm >/dev/null || die "swtpm is not installed (make deps)"

@@ -3,8 +3,9 @@
 # harness needs for GROUP (each target asks for its own; default: all):
 #   guest   build a kernel, an initramfs, boot it with swtpm (kexec for the
 #           kexec boots, tpm2-tools to extend PCR 10 from user space and to
-#           replay the firmware's event log, OVMF for the UEFI boots), check
-#           its list with evmctl too (make demo)
+#           replay the firmware's event log, OVMF for the UEFI boots, xxd
+#           to tamper with their event logs), check its list with evmctl
+#           too (make demo)
 #   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
 #           distro form), clang-19 for the verifier's fuzzer; what builds
 #           and tests ima-evm-utils (autotools, libkeyutils, IBM's TSS)
@@ -27,11 +28,11 @@ for g in "$@"; do
 	case $g in
 	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
-		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf" ;;
+		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf xxd" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
 		clang-19 libclang-rt-19-dev quilt dpkg-dev autoconf automake
-		libtool pkg-config libkeyutils-dev tss2 xxd" ;;
+		libtool pkg-config libkeyutils-dev tss2" ;;
 	full) p="clang-19 lld-19 llvm-19" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
 		qemu-efi-aarch64" ;;

@@ -31,7 +31,8 @@ PATCHES=$TOP/patches/$BASE
 TREE=$BUILD/$BASE/linux
 # What is built and booted for the guests of $ARCH, under build/$BASE
 # (x86_64 without a suffix; obj-arm64, kernels-arm64... for the others):
-#   obj/TREE       a kernel build tree (make O=): gcc, clang, randconfig
+#   obj/TREE       a kernel build tree (make O=): gcc, uefi, clang,
+#                  randconfig
 #   kernels/NAME   a guest kernel kept out of its tree (build.sh): its
 #                  image, vmlinux, .config and the commit it was built from
 #   boots/         the guests' serial logs and what they handed out
@@ -126,7 +127,21 @@ kernel_is_current() {
 # EFI stub (kernels.sh uefi), and so is started by the arch's UEFI firmware
 # (UEFI_CODE in arches/$ARCH.mk), not by QEMU itself
 kernel_boots_uefi() {
-	grep -qx 'CONFIG_EFI_STUB=y' "$KERNELS/$1/.config"
+	grep -qsx 'CONFIG_EFI_STUB=y' "$KERNELS/$1/.config"
+}
+
+# min_median_max FILE: the least, the median and the greatest of the
+# numbers in FILE, one a line
+min_median_max() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+		END { printf "%.3f %.3f %.3f\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
+}
+
+# ima_first_record_at LOG: when IMA started building its first record (its
+# "Allocated hash algorithm" message, just before the boot aggregate), in
+# seconds since the kernel started, from the serial log LOG
+ima_first_record_at() {
+	tr -d '\r' <"$1" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' | head -n 1
 }
 
 # initramfs_source [REV]: what an initramfs of $BASE made at REV (default
