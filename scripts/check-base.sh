@@ -14,8 +14,9 @@
 #   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
 #          and UBSAN (the guest of scenario i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
-#          scenarios a-d, u through AAVMF (and its event log tampered
-#          with), and the KUnit suite run at boot in them
+#          scenarios a-d, w (what make demo shows of the price), u through
+#          AAVMF (and its event log tampered with), and the KUnit suite run
+#          at boot in them
 #   s390x  (ARCH=s390x) the same for a big-endian guest without a TPM:
 #          scenarios c, the list in the guest's byte order and with
 #          ima_canonical_fmt, checked in the guest and on the host
@@ -139,8 +140,8 @@ arm64)
 	always "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/kernels.sh" deferred
 	always "kernels: arm64 UEFI guests (EFI stub), option on and off, deferred probe too" \
 		"$S/kernels.sh" uefi
-	run "vm: scenarios a-d, u (AAVMF), qemu-system-aarch64 -M virt + swtpm" \
-		"$S/scenarios.sh" '^[a-du]-'
+	run "vm: scenarios a-d, w, u (AAVMF), qemu-system-aarch64 -M virt + swtpm" \
+		"$S/scenarios.sh" '^[a-duw]-'
 	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, AAVMF)" \
 		"$S/tamper-eventlog.sh" u-option-on
 	run "kunit: in the arm64 guest with a TPM, option off (a)" \
