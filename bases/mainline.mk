@@ -13,7 +13,9 @@ IMA_INITCALLS := security_initcall_late security_initcall_late_sync
 VM_CONFIG := mainline-vm
 # Who wrote the IMA_INIT_LATE_SYNC that mainline merged (the v6 series,
 # https://lore.kernel.org/all/20260605144325.434436-1-yeoreum.yun@arm.com/):
-# the Signed-off-by of its three commits. Cc'd on every patch of the series.
-SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>
+# the Signed-off-by of its three commits (Jonathan McDowell wrote the
+# rename to boot_aggregate_late, and signed it with Yeoreum Yun). Cc'd on
+# every patch of the series; separated by ";".
+SERIES_CC := Yeoreum Yun <yeoreum.yun@arm.com>; Jonathan McDowell <noodles@meta.com>
 # The subject prefix of every patch.
 SUBJECT_PREFIX := PATCH

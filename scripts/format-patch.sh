@@ -1,14 +1,21 @@
 #!/bin/sh
 # format-patch.sh BRANCH DIR: git format-patch base..BRANCH of $BASE's tree
 # into DIR, with a cover letter from BRANCH's description, in the form the
-# project stores and sends: no commit ids, no git version signature, the
+# project stores and sends: no commit ids, no git version signature,
+# blob ids of 7 digits whatever else the tree's object store holds, the
 # subject prefix of bases/$BASE.mk (SUBJECT_PREFIX: "PATCH 6.12-distro" says
 # the base), and each patch addressed as scripts/get_maintainer.pl names its
 # recipients (the MAINTAINERS of BRANCH): To the people, Cc the lists; a
-# patch that adds a KUnit suite (a .kunitconfig) also to KUnit's maintainers
-# and lists; every patch Cc the people bases/$BASE.mk names in SERIES_CC
-# (who wrote the mainline work the series builds on). The cover letter goes
-# to all of them.
+# patch that adds a KUnit suite (a .kunitconfig) also to KUnit's
+# maintainers, one that calls into the TPM core (tpm_default_chip()) also
+# to the TPM maintainers, with their lists; every patch Cc the people
+# bases/$BASE.mk names in SERIES_CC (who wrote the mainline work the series
+# builds on). A series for a distribution's kernel (SERIES_TO in
+# bases/$BASE.mk: its kernel maintainers) goes To them instead, with the
+# people and lists of the subsystem it changes (UPSTREAM_CC_FILES) and
+# SERIES_CC copied. Each person is named once, at the first address
+# MAINTAINERS gives. The cover letter goes to all of them, dated as the
+# newest patch.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -16,7 +23,7 @@ branch=$1 dir=$2
 mkdir -p "$dir"
 plain=$dir/.plain
 rm -rf "$plain"
-git -C "$TREE" format-patch -q --zero-commit --no-signature --cover-letter \
+git -C "$TREE" -c core.abbrev=7 format-patch -q --zero-commit --no-signature --cover-letter \
 	--cover-from-description=subject --subject-prefix="$(base_var SUBJECT_PREFIX)" \
 	-o "$plain" "base..$branch"
 git -C "$TREE" show "$branch:MAINTAINERS" >"$plain/MAINTAINERS"
@@ -25,19 +32,51 @@ gm() {
 		--no-rolestats --nogit --nogit-fallback "$@")
 }
 extra=$(base_var SERIES_CC)
-# recipients PATCH: "to ADDRESS" and "cc ADDRESS" lines, each address once
+series_to=$(base_var SERIES_TO)
+# also_files PATCH: a file of each subsystem, beyond those of the files it
+# changes, whose maintainers PATCH needs
+also_files() {
+	if grep -q '^+++ b/.*/\.kunitconfig$' "$1"; then
+		echo include/kunit/test.h
+	fi
+	if grep -q '^+.*\btpm_default_chip(' "$1"; then
+		echo drivers/char/tpm/tpm-chip.c
+	fi
+}
+# once: each "to"/"cc" line's person once (by name: MAINTAINERS may give
+# someone two addresses), lists by address, in the order first seen
+once() {
+	awk '{
+		k = substr($0, 4)
+		if (match(k, / <[^>]*>$/)) k = substr(k, 1, RSTART - 1)
+		if (!seen[k]++) print
+	}'
+}
+# cc_extra: a "cc" line for each person of SERIES_CC (separated by ";")
+cc_extra() {
+	[ -z "$extra" ] || printf '%s\n' "$extra" | tr ';' '\n' | sed 's/^ *//; s/^/cc /'
+}
+# recipients PATCH: "to ADDRESS" and "cc ADDRESS" lines, each person once
 recipients() {
+	if [ -n "$series_to" ]; then
+		{
+			printf 'to %s\n' "$series_to"
+			# shellcheck disable=SC2046 # one word per file
+			gm --nol -f $(base_var UPSTREAM_CC_FILES) | sed 's/^/cc /'
+			cc_extra
+			# shellcheck disable=SC2046
+			gm --nom --nor -f $(base_var UPSTREAM_CC_FILES) | sed 's/^/cc /'
+		} | once
+		return
+	fi
+	also=$(also_files "$1")
 	{
 		gm --nol "$1" | sed 's/^/to /'
-		if grep -q '^+++ b/.*/\.kunitconfig$' "$1"; then
-			gm --nol -f include/kunit/test.h | sed 's/^/to /'
-		fi
-		[ -z "$extra" ] || printf 'cc %s\n' "$extra"
+		for f in $also; do gm --nol -f "$f" | sed 's/^/to /'; done
+		cc_extra
 		gm --nom --nor "$1" | sed 's/^/cc /'
-		if grep -q '^+++ b/.*/\.kunitconfig$' "$1"; then
-			gm --nom --nor -f include/kunit/test.h | sed 's/^/cc /'
-		fi
-	} | awk '!seen[substr($0, 4)]++'
+		for f in $also; do gm --nom --nor -f "$f" | sed 's/^/cc /'; done
+	} | once
 }
 # address PATCH LIST: PATCH with To: and Cc: headers from LIST (the
 # output of recipients), in git's own form, before the blank line that
@@ -69,8 +108,12 @@ for p in "$plain"/[0-9]*.patch; do
 "
 	address "$p" "$r" >"$dir/$(basename "$p")"
 done
-all=$(printf '%s' "$all" | awk '!seen[substr($0, 4)]++')
+all=$(printf '%s' "$all" | once)
 # people first, then lists, as each patch has them
 all=$(printf '%s\n' "$all" | grep '^to '; printf '%s\n' "$all" | grep '^cc ')
-address "$plain/0000-cover-letter.patch" "$all" >"$dir/0000-cover-letter.patch"
+# the cover letter's date: the newest patch's, not the time of formatting
+newest=$(git -C "$TREE" log --format='%at %aD' "base..$branch" | sort -n | tail -n 1 | cut -d' ' -f2-)
+address "$plain/0000-cover-letter.patch" "$all" |
+	awk -v d="$newest" '!done && /^Date: / { print "Date: " d; done = 1; next } { print }' \
+		>"$dir/0000-cover-letter.patch"
 rm -rf "$plain"

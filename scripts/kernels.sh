@@ -4,7 +4,8 @@
 # build/$BASE/kernels/NAME (build.sh):
 #   guest        guest-on, guest-off: IMA_INIT_LATE_SYNC on and off, IMA's
 #                KUnit suite built in (gcc tree); guest-on-no-proc-config:
-#                guest-on without /proc/config.gz, as distributions build it
+#                guest-on without /proc/config.gz and with MD5, as
+#                distributions build it
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
 #                test-only deferral of the TPM's first probe (testing-only/);
 #                none on an arch whose guests have no TPM (s390x)

@@ -19,3 +19,23 @@ for f in $files; do
 	fi
 done
 [ "$bad" -eq 0 ] || die "MAINTAINERS does not cover every added file"
+
+# A series for a distribution's kernel goes to its kernel maintainers: the
+# Maintainer of the package the base was unpacked from
+to=$(base_var SERIES_TO)
+if [ -n "$to" ]; then
+	deb=$(ls "$BUILD/downloads/$(base_var BASE_PACKAGE)_"*.deb 2>/dev/null | head -n 1)
+	[ -n "$deb" ] || die "no .deb of $(base_var BASE_PACKAGE) in $BUILD/downloads to read its Maintainer from"
+	m=$(dpkg-deb -f "$deb" Maintainer)
+	[ "$m" = "$to" ] || die "SERIES_TO in bases/$BASE.mk is '$to'; $(basename "$deb") says Maintainer: $m"
+	say "  To: $to, the Maintainer of $(basename "$deb")"
+fi
+
+# Each person once in the headers of each stored patch, whatever addresses
+# MAINTAINERS gives them
+for p in "$PATCHES"/*.patch; do
+	twice=$(awk '/^$/ { exit } /^(To|Cc):/ { h = 1 } /^[^ \t]/ && !/^(To|Cc):/ { h = 0 } h' "$p" |
+		sed 's/^\(To\|Cc\): *//; s/^ *//; s/,$//' | sed 's/ *<[^>]*>$//' | sort | uniq -d)
+	[ -z "$twice" ] || die "$(basename "$p") names $twice more than once in To: and Cc:"
+done
+say "  every patch names each recipient once"
