@@ -10,6 +10,11 @@
 #    started building its first record (its "Allocated hash algorithm"
 #    message, just before the boot aggregate) and of the moment /init
 #    started, and the ratio of the medians;
+#  - a long list: the kselftest (on this host, kselftest-copy.sh) and
+#    evmctl ima_measurement on a list of $BENCH_RECORDS records (default
+#    100000, bench-list.py), wall time and peak memory of each, $BENCH_RUNS
+#    (3) runs: the kselftest reads the list once, in memory that does not
+#    grow with it;
 #  - boot through UEFI firmware: the report of bench-uefi.sh for $ARCH,
 #    run here, and those of other arches where they were run
 #    (make bench-uefi ARCH=arm64);
@@ -69,6 +74,40 @@ while [ "$i" -lt "$boots" ]; do
 	boot_once bench-on "$i"
 done
 [ -z "$(arch_var UEFI_CODE)" ] || "$S/bench-uefi.sh" >/dev/null
+# A long list, and the kselftest and evmctl on it: "SECONDS KIB" a run
+records=${BENCH_RECORDS:-100000}
+runs=${BENCH_RUNS:-3}
+long=$BUILD/bench-list-$records
+[ -s "$long.list" ] || /usr/bin/python3 "$S/bench-list.py" "$long" "$records"
+for b in sha1 sha256; do
+	i=0
+	for v in $(cat "$long.pcrs/pcr-$b/"[0-9] "$long.pcrs/pcr-$b/10"); do
+		printf 'PCR-%02d: %s\n' "$i" "$v"
+		i=$((i + 1))
+	done >"$long.evmctl-$b"
+done
+printf '#!/bin/sh\nexec /usr/bin/time -a -o %s -f "%%e %%M" %s "$@"\n' \
+	"$long.kselftest.times" "$(kselftest_bin)" >"$long.timed-kselftest"
+chmod +x "$long.timed-kselftest"
+rm -f "$long.kselftest.times" "$long.evmctl.times"
+i=0
+while [ "$i" -lt "$runs" ]; do
+	VERIFIER=$long.timed-kselftest "$S/kselftest-copy.sh" "$long.list" "$long.pcrs" none x >"$long.kselftest.log" 2>&1 ||
+		die "the kselftest fails on the long list (log: $long.kselftest.log)"
+	grep -q '^ok [0-9]* pcr_replay #  PCR 10 is the replay of the list in every bank' "$long.kselftest.log" ||
+		die "the kselftest did not replay the long list (log: $long.kselftest.log)"
+	/usr/bin/time -a -o "$long.evmctl.times" -f "%e %M" evmctl ima_measurement \
+		--pcrs "sha1,$long.evmctl-sha1" --pcrs "sha256,$long.evmctl-sha256" "$long.list" \
+		>"$long.evmctl.log" 2>&1 || die "evmctl fails on the long list (log: $long.evmctl.log)"
+	i=$((i + 1))
+done
+# list_row LABEL TIMES: median seconds and peak KiB of the runs in TIMES
+list_row() {
+	printf '%-32s %8s s %10s KiB\n' "$1" \
+		"$(cut -d' ' -f1 "$2" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')" \
+		"$(cut -d' ' -f2 "$2" | sort -n | tail -n 1)"
+}
+
 # row LABEL FIGURE: min, median and max off and on, and on/off of medians
 row() {
 	# shellcheck disable=SC2046 # three numbers each
@@ -103,6 +142,10 @@ row() {
 	printf '%-22s %6s %6s %6s   %6s %6s %6s   %6s\n' "" min median max min median max medians
 	row "IMA's first record" ima
 	row "/init started" init
+	echo
+	echo "== a list of $records records ($(du -h "$long.list" | cut -f1)), median of $runs runs, peak memory"
+	list_row "the kselftest" "$long.kselftest.times"
+	list_row "evmctl ima_measurement" "$long.evmctl.times"
 	for u in "$BUILD/bench-uefi-$BASE".txt "$BUILD/bench-uefi-$BASE"-*.txt; do
 		[ -f "$u" ] || continue
 		echo

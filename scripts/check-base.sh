@@ -119,6 +119,9 @@ check)
 	run "kunit: in the x86_64 guest with a TPM (b)" \
 		"$S/kunit-vm.sh" b-option-on boot_record_without_tpm
 	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit-vm.sh" c-no-tpm
+	run "kunit: in the x86_64 guest where IMA did not initialise (o): every case skipped, no oops" \
+		"$S/kunit-vm.sh" o-ima-md5-no-md5 --all-skipped \
+		"IMA is not initialised: init_ima() failed or did not run"
 	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-option-on
 	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, OVMF)" \
 		"$S/tamper-eventlog.sh" u-option-on

@@ -28,7 +28,7 @@ for g in "$@"; do
 	case $g in
 	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
-		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf xxd" ;;
+		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf xxd time" ;;
 	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
 		clang-19 libclang-rt-19-dev quilt dpkg-dev autoconf automake

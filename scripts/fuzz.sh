@@ -1,6 +1,6 @@
 #!/bin/sh
-# fuzz.sh [SECONDS]: fuzz the measurement-list parser of the kselftest
-# verifier of $BASE (fuzz/ima_list_fuzz.c: libFuzzer, clang-19, ASan and
+# fuzz.sh [SECONDS]: fuzz the measurement-list parser of the ima kselftest
+# of $BASE (fuzz/ima_measurements_fuzz.c: libFuzzer, clang-19, ASan and
 # UBSan) for SECONDS (default 60), from a corpus seeded with every list
 # captured from the VM scenarios. Fails on a crash, a sanitizer report or
 # an input that runs over 10 s (the input is kept in build/fuzz/artifacts/);
@@ -12,7 +12,7 @@ secs=${1:-60}
 src=$TREE/tools/testing/selftests/ima
 dir=$BUILD/fuzz
 log=$LOGS/fuzz-$BASE.log
-[ -f "$src/ima_list.c" ] || die "no verifier source in $TREE: run 'make apply BASE=$BASE' first"
+[ -f "$src/ima_measurements_test.c" ] || die "no kselftest source in $TREE: run 'make apply BASE=$BASE' first"
 command -v clang-19 >/dev/null || die "clang-19 is missing: run 'make deps'"
 mkdir -p "$dir/corpus" "$dir/artifacts"
 
@@ -27,12 +27,12 @@ done
 
 run_logged "$LOGS/fuzz-build-$BASE.log" clang-19 -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$src" "$TOP/fuzz/ima_list_fuzz.c" "$src/ima_list.c" -lcrypto \
-	-o "$dir/ima_list_fuzz" || die "the fuzz target does not build (log: $LOGS/fuzz-build-$BASE.log)"
+	-I"$src" -I"$src/.." "$TOP/fuzz/ima_measurements_fuzz.c" -lcrypto \
+	-o "$dir/ima_measurements_fuzz" || die "the fuzz target does not build (log: $LOGS/fuzz-build-$BASE.log)"
 
 say "  $seeds seed lists; fuzzing for ${secs}s"
 rc=0
-"$dir/ima_list_fuzz" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+"$dir/ima_measurements_fuzz" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 	-print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
 	"$dir/corpus" >"$log" 2>&1 || rc=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -164,12 +164,13 @@ signal_case() {
 check "Ctrl-C, kill and hang-up run the clean-up (on_exit)" signal_case
 
 # A step that reads its stdin must not cut the table of scenarios short:
-# with a host verifier that eats its input, both a and b are still verified.
+# with a host kselftest that eats its input first, both a and b are still
+# verified.
 scenario_stdin_case() {
 	b=${BASES:-6.12}
 	b=${b%% *}
 	[ -f "$BUILD/$b/boots/b-option-on.log" ] || { echo "no boots of $b to verify again"; return 1; }
-	printf '#!/bin/sh\ncat >/dev/null 2>&1\nexit 0\n' >"$work/eat-stdin"
+	printf '#!/bin/sh\ncat >/dev/null 2>&1\nexec %s\n' "$(BASE=$b kselftest_bin)" >"$work/eat-stdin"
 	chmod +x "$work/eat-stdin"
 	out=$(BASE=$b NO_BOOT=1 VERIFIER=$work/eat-stdin "$TOP/scripts/scenarios.sh" '^[ab]-' 2>&1) ||
 		{ printf '%s\n' "$out"; return 1; }
