@@ -14,8 +14,10 @@
 #     in its debian/rules);
 #  4. the tests the patches touch, run as upstream runs them:
 #     boot_aggregate.test, against a swtpm it starts, must find the sample
-#     list's aggregate under either name; boot_aggregate_name.test must see
-#     evmctl name both and refuse the late one when asked. The first fills
+#     list's aggregate under either name; ima_measurement.test must see
+#     evmctl show a "d-ng" record (no name field) as the kernel does,
+#     report a late or later boot aggregate and nothing of a plain one, and
+#     refuse a late or unnamed record when asked. The first fills
 #     the TPM's PCRs with IBM TSS's "tsseventextend -tpm", which Debian's
 #     tss2 (1045) lacks: tsseventextend-tpm2-tools.sh does it with
 #     tpm2-tools (tpm2_eventlog, tpm2_pcrextend).
@@ -86,7 +88,7 @@ rm -rf "$tss"
 mkdir -p "$tss"
 for t in tssstartup tsspcrread; do ln -s "$(command -v "$t")" "$tss/$t"; done
 ln -s "$TOP/scripts/tsseventextend-tpm2-tools.sh" "$tss/tsseventextend"
-tests="boot_aggregate.test boot_aggregate_name.test"
+tests="boot_aggregate.test ima_measurement.test"
 rc=0
 (cd "$src/tests" && PATH=$tss:$PATH TPM2TOOLS_TCTI=swtpm:port=2321 \
 	make check TESTS="$tests") >"$log/check.log" 2>&1 || rc=$?
@@ -101,21 +103,23 @@ for name in boot_aggregate boot_aggregate_late; do
 	grep -q "SUCCESS: $name $aggr found" "$log/boot_aggregate.log" ||
 		die "boot_aggregate.test did not find $aggr as $name (log: $log/boot_aggregate.log)"
 done
-# boot_aggregate_name.test: each name said; a late or unnamed record
+# ima_measurement.test: each record shown, a "d-ng" one too; a late or
+# later name said, a plain one only with -v; a late or unnamed record
 # refused when asked, and nothing else
-for want in 'early: pass' 'late: pass' 'kexec: pass' 'unnamed: pass' \
+for want in 'ima-ng: each record shown' 'd-ng: each record shown' \
+	'early: pass' 'early: pass with -v' 'late: pass' 'kexec: pass' 'unnamed: pass' \
 	'early: pass with --reject-boot-aggregate-late' \
 	'late: fail with --reject-boot-aggregate-late' \
 	'kexec: fail with --reject-boot-aggregate-late' \
 	'unnamed: fail with --reject-boot-aggregate-late'; do
-	grep -q "SUCCESS: $want\$" "$log/boot_aggregate_name.log" ||
-		die "boot_aggregate_name.test did not see '$want' (log: $log/boot_aggregate_name.log)"
+	grep -q "SUCCESS: $want\$" "$log/ima_measurement.log" ||
+		die "ima_measurement.test did not see '$want' (log: $log/ima_measurement.log)"
 done
 for t in $tests; do
 	grep -q '^PASS: [1-9][0-9]* SKIP: 0 FAIL: 0' "$log/${t%.test}.log" ||
 		die "$t did not pass every check (log: $log/${t%.test}.log)"
 done
 say "  tests/boot_aggregate.test: the sample aggregate found as boot_aggregate and as boot_aggregate_late"
-say "  tests/boot_aggregate_name.test: evmctl names each record, refuses a late or unnamed one when asked"
+say "  tests/ima_measurement.test: evmctl shows a d-ng record, reports late and later boot aggregates, refuses a late or unnamed one when asked"
 echo "$key" >"$out/passed"
 say "  evmctl: $src/src/evmctl"
