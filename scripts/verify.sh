@@ -380,8 +380,11 @@ host_order=little
 [ "$(printf '\001\000' | od -An -tu2 | tr -d ' ')" = 1 ] || host_order=big
 hosted=
 if [ "$order" = "$host_order" ]; then
+	# the kernel's config, where the guest had it to read
+	hconfig=$KERNELS/$kernel/.config
+	case $config_from in neither*) hconfig=none ;; esac
 	hrc=0
-	"$TOP/scripts/kselftest-copy.sh" "$dir/$name.list" "$tpm" "$KERNELS/$kernel/.config" "$cmdline" \
+	"$TOP/scripts/kselftest-copy.sh" "$dir/$name.list" "$tpm" "$hconfig" "$cmdline" \
 		>"$hlog" 2>&1 || hrc=$?
 	! sanitizer_report "$hlog" ||
 		fail "a sanitizer reported an error in the kselftest on the host (log: $hlog)"
