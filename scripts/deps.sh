@@ -40,7 +40,11 @@ for g in "$@"; do
 	keylime) p="python3-jsonschema python3-lark python3-psutil python3-gpg
 		python3-sqlalchemy python3-pyasn1 python3-pyasn1-modules
 		python3-tornado python3-pytest python3-cryptography python3-yaml
-		python3-requests tpm2-tools git ima-evm-utils" ;;
+		python3-requests python3-zmq python3-alembic python3-packaging
+		python3-jinja2 python3-dbus python3-typing-extensions
+		python3-libarchive-c python3-rpm python3-pytest-asyncio openssl
+		black isort pylint tpm2-tools git ima-evm-utils rpm createrepo-c
+		libefivar1 gnupg" ;;
 	*) die "unknown group '$g' (guest, check, full, arm64, s390x, keylime)" ;;
 	esac
 	packages="$packages $p"

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 # keylime-judge.py LIST PCRS POLICY: judge the ASCII measurement list LIST
 # with Keylime's own verifier code (ima.process_measurement_list, as
-# Tpm.check_pcrs calls it), against PCR 10 of the SHA-256 bank of PCRS (a
-# TPM's sysfs directory as the guests copy it, pcr-sha256/N) and the runtime
-# policy POLICY, with the boot aggregates computed from PCRs 0-7 and 0-9 of
-# that bank, as Keylime computes them from a boot log; the policy's own
-# boot aggregate digests are dropped first, so that the record is checked
-# against the PCRs. Run with Keylime's source on PYTHONPATH. Prints "pass",
-# or "fail:" and the failure events; exits 0 or 1 (2 on bad input).
+# Tpm.check_pcrs calls it) against the runtime policy POLICY exactly as
+# keylime-policy wrote it, and PCR 10 of PCRS (a TPM's sysfs directory as
+# the guests copy it, pcr-BANK/N): the SHA-256 bank, or SHA-1 where the TPM
+# has no other. The boot aggregates that the verifier would compute from a
+# boot log are given as it gives them: from PCRs 0-7 and 0-9 of every bank.
+# Run with Keylime's source on PYTHONPATH, and its verifier.conf in
+# KEYLIME_VERIFIER_CONFIG. Prints "pass", or "fail:" and the failure
+# events; exits 0 or 1 (2 on bad input).
 import hashlib
 import json
 import os
@@ -17,8 +18,8 @@ from keylime.common.algorithms import Hash
 from keylime.ima import ima
 
 
-def pcr(pcrs: str, index: int) -> bytes:
-    with open(os.path.join(pcrs, "pcr-sha256", str(index)), encoding="ascii") as f:
+def pcr(pcrs: str, bank: str, index: int) -> bytes:
+    with open(os.path.join(pcrs, f"pcr-{bank}", str(index)), encoding="ascii") as f:
         return bytes.fromhex(f.read().strip())
 
 
@@ -28,16 +29,20 @@ def main() -> int:
         lines = f.read().splitlines()
     with open(policy_path, encoding="utf-8") as f:
         policy = json.load(f)
-    for name in ima.BOOT_AGGREGATE_NAMES:
-        policy["digests"].pop(name, None)
-    aggregates = [hashlib.sha256(b"".join(pcr(pcrs, i) for i in range(n))).hexdigest() for n in (8, 10)]
+    banks = sorted(d[len("pcr-") :] for d in os.listdir(pcrs) if d.startswith("pcr-"))
+    bank = "sha256" if "sha256" in banks else "sha1"
+    if bank not in banks:
+        raise ValueError(f"{pcrs} has neither a SHA-256 nor a SHA-1 bank")
+    aggregates = {
+        b: [hashlib.new(b, b"".join(pcr(pcrs, b, i) for i in range(n))).hexdigest() for n in (8, 10)] for b in banks
+    }
     _, failure = ima.process_measurement_list(
         None,
         lines,
         policy,
-        pcrval=pcr(pcrs, 10).hex(),
-        boot_aggregates={"sha256": aggregates},
-        hash_alg=Hash.SHA256,
+        pcrval=pcr(pcrs, bank, 10).hex(),
+        boot_aggregates=aggregates,
+        hash_alg=Hash(bank),
     )
     if not failure:
         print("pass")

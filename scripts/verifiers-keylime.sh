@@ -5,15 +5,20 @@
 # the patches are for (verifiers/keylime/base-commit); Keylime is no Debian
 # package and CI cannot fetch it, so this is outside make check. It runs
 # with Debian's python3 packages (deps.sh keylime), in build/verifiers/:
-#   1. Keylime as it is at that commit cannot take a late list: its policy
-#      tool aborts on b-option-on (the patches are needed);
-#   2. the patches apply, and Keylime's tests of what they change pass;
-#   3. for each boot below, keylime-policy makes a policy from the boot's
-#      list (as ASCII, as evmctl -vv prints it), with or without
-#      --allow-boot-aggregate-late, and Keylime's verifier code judges the
-#      list against that policy, PCR 10 and the boot aggregates of the
-#      boot's PCRs (keylime-judge.py): the verdict must be the one listed.
-# The lists are those of make check for $BASE (build/$BASE/boots).
+#   1. Keylime's whole test suite on Keylime as it is, saying which tests
+#      fail there (none should: a failure there is this machine's);
+#   2. the patches applied one by one, the whole suite after each: it must
+#      pass;
+#   3. Keylime as it is cannot make a policy from a late list (the patches
+#      are needed);
+#   4. every list of $BASE's VM scenarios with a TPM (build/$BASE/boots): a
+#      policy made by the patched keylime-policy without and with
+#      --allow-boot-aggregate-late, as it writes it, judged by Keylime's
+#      verifier code (keylime-judge.py) with reject_zero_boot_aggregate off
+#      and on, and the policy made without the opt-in by the verifier as it
+#      is: a late list is refused without the opt-in (by both verifiers) and
+#      accepted with it, in every template; a zero boot aggregate is refused
+#      only with reject_zero_boot_aggregate.
 set -eu
 . "$(dirname -- "$0")/lib.sh"
 
@@ -25,7 +30,14 @@ git -C "$KEYLIME_SRC" cat-file -e "$want^{commit}" 2>/dev/null ||
 py=/usr/bin/python3
 dir=$BUILD/verifiers/keylime
 log=$LOGS/verifiers-keylime.log
+boots=$BOOTS
+lists=$dir/lists-$BASE
 : >"$log"
+mkdir -p "$dir"
+
+# started TEXT: say what the step does; finished: how long it took
+started() { say "  $*"; t0=$(date +%s); }
+finished() { say "    ($(($(date +%s) - t0)) s)"; }
 
 # checkout NAME: Keylime at $want in $dir/NAME, without the large binary
 # that snapshots of its repository may lack (demo/payload.enc)
@@ -36,81 +48,169 @@ checkout() {
 	git -C "$dir/$1" checkout -q "$want" 2>>"$log" ||
 		die "cannot check out $want of $KEYLIME_SRC (log: $log)"
 }
-mkdir -p "$dir"
+
+# config TREE OUT: Keylime's configuration files, made by TREE's own
+# convert_config from its templates, in OUT
+config() {
+	rm -rf "$2" && mkdir -p "$2"
+	(cd "$1" && "$py" -m keylime.cmd.convert_config --defaults --out "$2" \
+		--templates "$1/templates" >>"$log" 2>&1) ||
+		die "Keylime's convert_config failed in $1 (log: $log)"
+}
+
+# with_config CONF CMD...: run CMD with Keylime's configuration from CONF
+with_config() {
+	_c=$1
+	shift
+	KEYLIME_VERIFIER_CONFIG=$_c/verifier.conf KEYLIME_LOGGING_CONFIG=$_c/logging.conf \
+		KEYLIME_CA_CONFIG=$_c/ca.conf KEYLIME_TENANT_CONFIG=$_c/tenant.conf \
+		KEYLIME_REGISTRAR_CONFIG=$_c/registrar.conf "$@"
+}
+
+# suite TREE CONF LOG: Keylime's whole test suite in TREE; its summary
+# line is said; fails if a test fails
+suite() {
+	_rc=0
+	(cd "$1" && with_config "$2" "$py" -m pytest -q -p no:cacheprovider -rfEs test) >"$3" 2>&1 || _rc=$?
+	say "    $(tail -n 1 "$3") (log: $3)"
+	return "$_rc"
+}
+
+started "Keylime $want, as it is: its whole test suite"
 checkout upstream
+config "$dir/upstream" "$dir/conf-upstream"
+if ! suite "$dir/upstream" "$dir/conf-upstream" "$dir/upstream.pytest.log"; then
+	say "    failing there, so on this machine:"
+	grep -E '^(FAILED|ERROR) ' "$dir/upstream.pytest.log" | sed 's/^/      /'
+fi
+finished
+
+started "Keylime with verifiers/keylime applied one by one: the whole suite after each"
 checkout patched
 for p in "$TOP"/verifiers/keylime/0[0-9][0-9][1-9]-*.patch; do
 	git -C "$dir/patched" apply "$p" 2>>"$log" ||
-		die "$(basename "$p") does not apply to $want (log: $log)"
+		die "$(basename "$p") does not apply to $want and the patches before it (log: $log)"
+	say "    $(basename "$p"):"
+	config "$dir/patched" "$dir/conf"
+	n=$(basename "$p" .patch)
+	suite "$dir/patched" "$dir/conf" "$dir/$n.pytest.log" ||
+		die "Keylime's suite fails with $(basename "$p") (log: $dir/$n.pytest.log)"
 done
-# Keylime's configuration, made by Keylime from its templates
-mkdir -p "$dir/conf"
-(cd "$dir/patched" && "$py" -m keylime.cmd.convert_config --defaults --out "$dir/conf" \
-	--templates "$dir/patched/templates" >>"$log" 2>&1) ||
-	die "Keylime's convert_config failed (log: $log)"
-KEYLIME_LOGGING_CONFIG=$dir/conf/logging.conf
-KEYLIME_VERIFIER_CONFIG=$dir/conf/verifier.conf
-export KEYLIME_LOGGING_CONFIG KEYLIME_VERIFIER_CONFIG
+# the verifier's configuration as made, and the same with the zero check on
+config "$dir/patched" "$dir/conf-zero"
+sed 's/^reject_zero_boot_aggregate = False$/reject_zero_boot_aggregate = True/' "$dir/conf/verifier.conf" \
+	>"$dir/conf-zero/verifier.conf"
+grep -q '^reject_zero_boot_aggregate = True$' "$dir/conf-zero/verifier.conf" ||
+	die "the verifier.conf made from the patched templates has no reject_zero_boot_aggregate = False ($dir/conf-zero)"
+finished
 
-boots=$BUILD/$BASE/boots
-for b in a-option-off b-option-on d-deferred-off d-deferred-on j-kexec-off-on; do
-	[ -s "$boots/$b.list" ] && [ -d "$boots/$b.pcrs" ] ||
-		die "no list and PCRs of $b in $boots: run 'make check' (or 'make scenarios BASE=$BASE') first"
-	# Keylime reads the list as the kernel prints ascii_runtime_measurements;
-	# evmctl's verbose replay prints each record so, on stderr
-	evmctl -vv ima_measurement "$boots/$b.list" 2>&1 >/dev/null |
-		grep -E '^[0-9]+ [0-9a-f]{40} ' >"$dir/$b.ascii" ||
-		die "evmctl printed no record of $boots/$b.list"
+# The lists: the guests' own ascii_runtime_measurements, from their serial
+# logs, for every boot with a TPM (its PCRs handed out)
+started "the lists of $BASE's VM scenarios with a TPM ($boots)"
+rm -rf "$lists" && mkdir -p "$lists"
+for b in a-option-off b-option-on d-deferred-off d-deferred-on f-ima-buf-sha256 u-option-on; do
+	[ -s "$boots/$b.log" ] && [ -d "$boots/$b.pcrs" ] ||
+		die "no serial log and PCRs of $b in $boots: run 'make check' (or 'make scenarios BASE=$BASE') first"
 done
+for l in "$boots"/*.log; do
+	b=$(basename "$l" .log)
+	[ -d "$boots/$b.pcrs" ] || continue
+	serial_section "$l" ascii >"$lists/$b.ascii"
+	[ -s "$lists/$b.ascii" ] || die "$b has PCRs but no list in its serial log ($l)"
+done
+say "    $(ls "$lists" | wc -l) lists"
+finished
 
-# policy KEYLIME NAME OPTION...: a runtime policy from NAME's list, made by
-# the keylime-policy of KEYLIME, in $dir/NAME.policy.json
+# policy KEYLIME NAME OUT OPTION...: a runtime policy from NAME's list,
+# made by the keylime-policy of KEYLIME, in OUT (its log in OUT.log)
 policy() {
-	_k=$1 _n=$2
-	shift 2
+	_k=$1 _n=$2 _o=$3
+	shift 3
 	(cd "$dir/$_k" && "$py" -m keylime.cmd.keylime_policy create runtime \
-		--ima-measurement-list "$dir/$_n.ascii" --ima-buf "$@" \
-		--output "$dir/$_n.policy.json") >"$dir/$_n.policy.log" 2>&1
+		--ima-measurement-list "$lists/$_n.ascii" --ima-buf "$@" --output "$_o") >"$_o.log" 2>&1
 }
 
-say "  Keylime $want, as it is: keylime-policy on b-option-on's list"
-if policy upstream b-option-on; then
-	die "Keylime without the patches made a policy from a list that starts with boot_aggregate_late (log: $dir/b-option-on.policy.log)"
+started "Keylime $want, as it is: keylime-policy on b-option-on's list"
+if policy upstream b-option-on "$lists/b-option-on.upstream.json"; then
+	die "Keylime without the patches made a policy from a list that starts with boot_aggregate_late (log: $lists/b-option-on.upstream.json.log)"
 fi
-grep -q "Invalid digest algorithm found in the IMA measurement list" "$dir/b-option-on.policy.log" ||
-	die "Keylime without the patches failed otherwise than expected (log: $dir/b-option-on.policy.log)"
+grep -q "Invalid digest algorithm found in the IMA measurement list" "$lists/b-option-on.upstream.json.log" ||
+	die "Keylime without the patches failed otherwise than expected (log: $lists/b-option-on.upstream.json.log)"
 say "    aborts: Invalid digest algorithm found in the IMA measurement list"
+finished
 
-say "  Keylime with verifiers/keylime: its tests"
-(cd "$dir/patched" && "$py" -m pytest -q test/test_create_runtime_policy.py \
-	test/test_ima_verification.py) >"$dir/pytest.log" 2>&1 ||
-	die "Keylime's tests fail with the patches (log: $dir/pytest.log)"
-say "    $(tail -n 1 "$dir/pytest.log")"
-
-# judge NAME WANT [OPTION]: policy from NAME's list (with OPTION), then the
-# verifier's verdict, which must be WANT: pass, or the failure events
+# judge KEYLIME CONF NAME POLICY: the verdict of KEYLIME's verifier code,
+# with the configuration CONF, on NAME's list under POLICY
 judge() {
-	_n=$1 _w=$2
-	shift 2
-	policy patched "$_n" "$@" || die "keylime-policy failed on $_n's list (log: $dir/$_n.policy.log)"
-	# Keylime logs to stdout: the verdict is the last line
-	_got=$(PYTHONPATH=$dir/patched "$py" "$TOP/scripts/keylime-judge.py" "$dir/$_n.ascii" \
-		"$boots/$_n.pcrs" "$dir/$_n.policy.json" 2>>"$log" | tee -a "$log" | tail -n 1)
-	[ "$_got" = "$_w" ] ||
-		die "$_n${1:+ ($1)}: Keylime says '$_got', expected '$_w' (policy: $dir/$_n.policy.json, log: $log)"
-	say "    $_n${1:+ ($1)}: $_got"
+	_v=$(PYTHONPATH=$dir/$1 with_config "$2" "$py" "$TOP/scripts/keylime-judge.py" \
+		"$lists/$3.ascii" "$boots/$3.pcrs" "$4" 2>>"$log" | tail -n 1) || true
+	case $_v in pass | fail:*) ;; *) die "keylime-judge.py could not judge $3 (log: $log)" ;; esac
+	printf '%s\n' "$_v"
 }
-late=ima.validation.boot_aggregate.boot_aggregate_late
-say "  Keylime with verifiers/keylime: policy and verifier on the lists of $BASE"
-judge a-option-off pass
-judge b-option-on "fail: $late"
-judge b-option-on pass --allow-boot-aggregate-late
-judge d-deferred-on "fail: $late"
-judge d-deferred-on pass --allow-boot-aggregate-late
-judge j-kexec-off-on "fail: $late"
-judge j-kexec-off-on pass --allow-boot-aggregate-late
-grep -q "The boot aggregate boot_aggregate is all zeros" "$dir/j-kexec-off-on.policy.log" &&
-	die "keylime-policy took j-kexec-off-on's aggregate for zero"
-judge d-deferred-off "fail: ima.validation.boot_aggregate.boot_aggregate_zero ima.validation.ima-ng.runtime_policy_hash"
-grep -q "The boot aggregate boot_aggregate is all zeros" "$dir/d-deferred-off.policy.log" ||
-	die "keylime-policy did not say that d-deferred-off's boot aggregate is all zeros (log: $dir/d-deferred-off.policy.log)"
+# has VERDICT EVENT: whether the verdict holds the event
+has() { case " $1 " in *" ima.validation.boot_aggregate.$2 "*) return 0 ;; esac; return 1; }
+short() { printf '%s\n' "$1" | sed 's/ima\.validation\.boot_aggregate\.//g; s/ima\.validation\.//g'; }
+# must_pass: the boots whose lists Keylime takes whole, with the opt-in
+must_pass=" a-option-off b-option-on d-deferred-off d-deferred-on j-kexec-off-on j-kexec-on-on
+	f-ima-ng-sha256 f-ima-sig-sha256 f-ima-buf-sha256 u-option-off u-option-on u-deferred-on "
+
+started "Keylime with verifiers/keylime on each list: without the opt-in / older verifier / with it / reject_zero on"
+bad=0
+for a in "$lists"/*.ascii; do
+	n=$(basename "$a" .ascii)
+	f=$lists/$n
+	templates=$(awk '{ print $3 }' "$a" | sort -u | tr '\n' ' ')
+	names=$(awk '$5 == "boot_aggregate" || $5 == "boot_aggregate_late" { printf "%s%s", s, $5; s = ">" }' "$a")
+	late=0 zero=0 parsed=1
+	awk '$5 == "boot_aggregate_late" { f = 1 } END { exit !f }' "$a" && late=1
+	awk '($5 == "boot_aggregate" || $5 == "boot_aggregate_late") && $2 !~ /^0+$/ {
+		d = $4; sub(/^[^:]*:/, "", d); if (d ~ /^0+$/) f = 1 } END { exit !f }' "$a" && zero=1
+	for t in $templates; do
+		case $t in ima | ima-ng | ima-sig | ima-buf) ;; *) parsed=0 ;; esac
+	done
+	what="$n (${templates% }; ${names:--})"
+	# a template Keylime does not parse: no policy can be made (fails closed)
+	if [ "$parsed" -eq 0 ]; then
+		if policy patched "$n" "$f.json" || policy patched "$n" "$f.late.json" --allow-boot-aggregate-late; then
+			say "    $what: FAIL: keylime-policy made a policy from a template Keylime does not parse"
+			bad=$((bad + 1))
+		else
+			say "    $what: no policy (keylime-policy: $(grep -o 'Invalid digest algorithm[^"]*' "$f.json.log" | head -n 1))"
+		fi
+		continue
+	fi
+	policy patched "$n" "$f.json" || die "keylime-policy failed on $n's list (log: $f.json.log)"
+	policy patched "$n" "$f.late.json" --allow-boot-aggregate-late ||
+		die "keylime-policy --allow-boot-aggregate-late failed on $n's list (log: $f.late.json.log)"
+	v0=$(judge patched "$dir/conf" "$n" "$f.json")
+	vu=$(judge upstream "$dir/conf-upstream" "$n" "$f.json")
+	v1=$(judge patched "$dir/conf" "$n" "$f.late.json")
+	vz=$(judge patched "$dir/conf-zero" "$n" "$f.late.json")
+	why=
+	! grep -q '"boot_aggregate_late":' "$f.json" || why="$why; the policy made without the opt-in holds a boot_aggregate_late digest"
+	if [ "$late" -eq 1 ]; then
+		has "$v0" boot_aggregate_late || why="$why; a late list passes without the opt-in"
+		[ "$vu" != pass ] || why="$why; the verifier as it is passes a late list under the policy made without the opt-in"
+	else
+		! has "$v0" boot_aggregate_late || why="$why; refused as late without a late record"
+	fi
+	! has "$v1" boot_aggregate_late || why="$why; refused as late with the opt-in"
+	! has "$v1" boot_aggregate_zero || why="$why; a zero aggregate refused where the operator did not opt in"
+	if [ "$zero" -eq 1 ]; then
+		has "$vz" boot_aggregate_zero || why="$why; a zero aggregate passes with reject_zero_boot_aggregate"
+	else
+		! has "$vz" boot_aggregate_zero || why="$why; refused as zero without a zero aggregate"
+	fi
+	case $must_pass in *[[:space:]]"$n"[[:space:]]*)
+		[ "$v1" = pass ] || why="$why; Keylime does not take the list whole with the opt-in" ;;
+	esac
+	row="$what: $(short "$v0") / $(short "$vu") / $(short "$v1") / $(short "$vz")"
+	if [ -n "$why" ]; then
+		say "    FAIL $row:${why#;}"
+		bad=$((bad + 1))
+	else
+		say "    $row"
+	fi
+done
+finished
+[ "$bad" -eq 0 ] || die "$bad lists judged otherwise than issue 32 holds Keylime to (policies and logs: $lists, $log)"
