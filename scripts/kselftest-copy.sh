@@ -27,7 +27,7 @@ case $pcrs in /* | none) ;; *) pcrs=$PWD/$pcrs ;; esac
 case $config in /* | none) ;; *) config=$PWD/$config ;; esac
 case $test in /*) ;; *) test=$PWD/$test ;; esac
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+on_exit 'rm -rf "$scratch"'
 printf '%s\n' "$cmdline" >"$scratch/cmdline"
 : >"$scratch/empty"
 mkdir "$scratch/cwd"

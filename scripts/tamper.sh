@@ -45,7 +45,7 @@ run_case() {
 		say "  $1: passes${3:+, saying why it skips}"
 	else
 		[ "$rc" -ne 0 ] || die "$1: the kselftest did not notice (log: $out)"
-		grep -q "^not ok [0-9]* $2 # $3" "$out" ||
+		grep -q "^not ok [0-9]* $2 #  *$3" "$out" ||
 			die "$1: did not fail $2 saying '$3' (log: $out)"
 		[ "$(grep -c '^not ok ' "$out")" -eq 1 ] ||
 			die "$1: failed more than $2 (log: $out)"
@@ -129,7 +129,7 @@ mv "$work/list" "$work/record"
 cat "$list" "$work/record" >"$work/list"
 run_case "a file recorded as boot_aggregate, after the boot aggregate" pass
 fresh; head -c $((size - 3)) "$list" >"$work/list"; run_case "truncated list" list_parses "record [0-9]*, offset [0-9]*: "
-fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" list_parses "record 0, offset 0: field 0"
+fresh; le32 $((data - 4)) 65536; run_case "template data length past the end" list_parses "record 0, offset 0: field [0-9]*: [0-9]* bytes, [0-9]* left"
 # a template this kernel does not know (one letter of record 0's name
 # changed): its fields are read past; record 0 is not judged
 fresh; flip 28

@@ -120,7 +120,7 @@ want_exit=0
 if [ "$want_selftest" = skip ]; then
 	reason=$(sed -n 's/^1\.\.0 # SKIP //p' "$glog" | head -n 1)
 	case $want_digest in
-	no-ima | not-initialised) why="no /sys/kernel/security/ima: no securityfs there, or no IMA" ;;
+	no-ima | no-securityfs | not-initialised) why="no /sys/kernel/security/ima: no securityfs there, or no IMA" ;;
 	not-root) why="binary_runtime_measurements: Permission denied" ;;
 	*) die "unknown reason '$want_digest' for a skip" ;;
 	esac
@@ -429,6 +429,16 @@ if [ "$tpm" != none ] && [ -z "${VERIFIER-}" ]; then
 	[ $# -gt 0 ] || fail "the TPM has neither a SHA-1 nor a SHA-256 bank for evmctl"
 	erc=0
 	evmctl ima_measurement "$@" "$dir/$name.list" >"$e/ima_measurement.log" 2>&1 || erc=$?
+	# evmctl reads the "ima" template's digest field as 20 bytes, and so
+	# misreads a list of MD5 file digests (16): it fails there, and has
+	# nothing to say of it
+	if [ "$(cmdline_param "$cmdline" ima_template)" = ima ] &&
+		cmdline_param "$cmdline" ima_hash | grep -q '^md5'; then
+		[ "$erc" -ne 0 ] && grep -qi 'file pathname is too long' "$e/ima_measurement.log" ||
+			fail "evmctl reads the \"ima\" template's MD5 digests now: check this list with it (log: $e/ima_measurement.log)"
+		say "  $name: $first ($want_digest$grew$fw_said); kselftest $want_selftest in the guest$hosted; evmctl cannot read the \"ima\" template's MD5 digests (it takes 20 bytes)"
+		exit 0
+	fi
 	case $want_digest,$want_selftest in
 	deleted,* | zero,* | *,replay-skip)
 		[ "$erc" -ne 0 ] || fail "evmctl replays PCR 10 from a list that cannot reach it (log: $e/ima_measurement.log)"
