@@ -122,7 +122,8 @@ check)
 	run "kunit: in the x86_64 guest where IMA did not initialise (o): every case skipped, no oops" \
 		"$S/kunit-vm.sh" o-ima-md5-no-md5 --all-skipped \
 		"IMA is not initialised: init_ima() failed or did not run"
-	run "tamper: the verifier catches changed bytes and PCRs" "$S/tamper.sh" b-option-on
+	run "tamper: the kselftest fails a changed byte, PCR 0, the other name, a cut list; skips a changed PCR 10, saying why" \
+		"$S/tamper.sh" b-option-on
 	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, OVMF)" \
 		"$S/tamper-eventlog.sh" u-option-on
 	run "verifier: ASan + UBSan build over every captured list" "$S/verifier-sanitizers.sh"

@@ -29,7 +29,7 @@ git -C "$TREE" -c core.abbrev=7 format-patch -q --zero-commit --no-signature --c
 git -C "$TREE" show "$branch:MAINTAINERS" >"$plain/MAINTAINERS"
 gm() {
 	(cd "$TREE" && perl scripts/get_maintainer.pl --mpath "$plain/MAINTAINERS" \
-		--no-rolestats --nogit --nogit-fallback "$@")
+		--no-rolestats --nogit --nogit-fallback --no-fixes "$@")
 }
 extra=$(base_var SERIES_CC)
 series_to=$(base_var SERIES_TO)
@@ -99,16 +99,29 @@ address() {
 		{ print }
 	' "$1"
 }
+# the recipients of each patch, then each person at one address across the
+# series: the first one MAINTAINERS gave (Shuah Khan has two)
 all=
 for p in "$plain"/[0-9]*.patch; do
 	case $p in */0000-cover-letter.patch) continue ;; esac
 	r=$(recipients "$p")
 	[ -n "$r" ] || die "scripts/get_maintainer.pl named no one for $(basename "$p")"
+	printf '%s\n' "$r" >"$p.to"
 	all="$all$r
 "
-	address "$p" "$r" >"$dir/$(basename "$p")"
 done
-all=$(printf '%s' "$all" | once)
+printf '%s' "$all" >"$plain/all.to"
+# at_one_address FILE: FILE's lines with each person's address as in all.to
+at_one_address() {
+	awk 'function who(l) { l = substr(l, 4); if (match(l, / <[^>]*>$/)) l = substr(l, 1, RSTART - 1); return l }
+		NR == FNR { if (!(who($0) in at)) at[who($0)] = substr($0, 4); next }
+		{ print substr($0, 1, 3) at[who($0)] }' "$plain/all.to" "$1" | once
+}
+for p in "$plain"/[0-9]*.patch; do
+	case $p in */0000-cover-letter.patch) continue ;; esac
+	address "$p" "$(at_one_address "$p.to")" >"$dir/$(basename "$p")"
+done
+all=$(at_one_address "$plain/all.to")
 # people first, then lists, as each patch has them
 all=$(printf '%s\n' "$all" | grep '^to '; printf '%s\n' "$all" | grep '^cc ')
 # the cover letter's date: the newest patch's, not the time of formatting
