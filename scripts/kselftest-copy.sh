@@ -5,8 +5,10 @@
 # copies there, in a private mount namespace (unshare -m; nothing outside
 # it changes): LIST as securityfs's binary_runtime_measurements, PCRS (a
 # directory of pcr-<alg>/<N> files, or none) as /sys/class/tpm/tpm0,
-# CONFIG (a kernel's .config, or none) as /boot/config-<release>, the
-# guest's command line CMDLINE as /proc/cmdline, and no /proc/config.gz.
+# CONFIG where the guest had its kernel's .config (proc:FILE as
+# /proc/config.gz, which needs one on this host to stand in for; boot:FILE
+# as /boot/config-<release>; none: neither), and the guest's command line
+# CMDLINE as /proc/cmdline.
 # It runs $VERIFIER (another build of it: with sanitizers, say), or the one
 # initramfs.sh built for this host, in an empty directory, and exits as it
 # does. The list must be in this host's byte order, or little-endian with
@@ -20,16 +22,24 @@ test=${VERIFIER:-$(kselftest_bin)}
 [ -x "$test" ] || die "no kselftest binary $test: run 'make initramfs BASE=$BASE'"
 [ -f "$list" ] || die "no list $list"
 [ "$pcrs" = none ] || [ -d "$pcrs" ] || die "no PCRs in $pcrs"
-[ "$config" = none ] || [ -f "$config" ] || die "no config $config"
+case $config in
+none) ;;
+proc:* | boot:*) [ -f "${config#*:}" ] || die "no config ${config#*:}" ;;
+*) die "CONFIG is proc:FILE, boot:FILE or none, not '$config'" ;;
+esac
+if [ "${config%%:*}" = proc ] && [ ! -e /proc/config.gz ]; then
+	die "this host has no /proc/config.gz for the guest's to stand in for (CONFIG $config)"
+fi
 command -v unshare >/dev/null || die "unshare (util-linux) is missing"
 case $list in /*) ;; *) list=$PWD/$list ;; esac
 case $pcrs in /* | none) ;; *) pcrs=$PWD/$pcrs ;; esac
-case $config in /* | none) ;; *) config=$PWD/$config ;; esac
+case ${config#*:} in /* | none) ;; *) config=${config%%:*}:$PWD/${config#*:} ;; esac
 case $test in /*) ;; *) test=$PWD/$test ;; esac
 scratch=$(mktemp -d)
 on_exit 'rm -rf "$scratch"'
 printf '%s\n' "$cmdline" >"$scratch/cmdline"
 : >"$scratch/empty"
+case $config in proc:*) gzip -c "${config#*:}" >"$scratch/config.gz" ;; esac
 mkdir "$scratch/cwd"
 # shellcheck disable=SC2016 # expanded by the shell in the namespace
 unshare -m sh -c '
@@ -44,8 +54,11 @@ unshare -m sh -c '
 		cp -r "$2"/pcr-* /sys/class/tpm/tpm0/
 	fi
 	mount -t tmpfs ima-copy /boot
-	[ "$3" = none ] || cp "$3" "/boot/config-$(uname -r)"
-	[ ! -e /proc/config.gz ] || mount --bind "$5/empty" /proc/config.gz
+	case $3 in boot:*) cp "${3#boot:}" "/boot/config-$(uname -r)" ;; esac
+	case $3 in
+	proc:*) mount --bind "$5/config.gz" /proc/config.gz ;;
+	*) [ ! -e /proc/config.gz ] || mount --bind "$5/empty" /proc/config.gz ;;
+	esac
 	mount --bind "$5/cmdline" /proc/cmdline
 	cd "$5/cwd"
 	exec "$4"

@@ -381,8 +381,11 @@ host_order=little
 hosted=
 if [ "$order" = "$host_order" ]; then
 	# the kernel's config, where the guest had it to read
-	hconfig=$KERNELS/$kernel/.config
-	case $config_from in neither*) hconfig=none ;; esac
+	case $config_from in
+	/proc/config.gz) hconfig=proc:$KERNELS/$kernel/.config ;;
+	/boot/config-*) hconfig=boot:$KERNELS/$kernel/.config ;;
+	*) hconfig=none ;;
+	esac
 	hrc=0
 	"$TOP/scripts/kselftest-copy.sh" "$dir/$name.list" "$tpm" "$hconfig" "$cmdline" \
 		>"$hlog" 2>&1 || hrc=$?
