@@ -7,8 +7,10 @@
 #     12's 1.4 is listed but its files are gone from the archive) through
 #     private deb-src lists of IEU_SUITE (apt-suite.sh --source), unpacked
 #     with dpkg-source, which applies Debian's own patches;
-#  2. our DEP-3 patches added to debian/patches/series and pushed with
-#     quilt;
+#  2. our debian/patches/series put in place of the package's: it is the
+#     whole series, Debian's own patches first (the package's series, as
+#     it is, must begin it), then ours, which are copied in; quilt pushes
+#     ours, and must then have applied exactly that series, in order;
 #  3. built with autotools in the source tree, as upstream's tests want,
 #     with the flags Debian's build uses (dpkg-buildflags, hardening=+all as
 #     in its debian/rules);
@@ -66,14 +68,27 @@ rm -rf "$src"
 run_logged "$log/unpack.log" dpkg-source -x "$dsc" "$src" ||
 	die "dpkg-source cannot unpack $dsc (log: $log/unpack.log)"
 
-# 2. ours, after Debian's
-grep -v '^[[:space:]]*\(#\|$\)' "$ours/series" | while IFS= read -r p; do
+# 2. our series, the package's whole series: Debian's, then ours
+grep -v '^[[:space:]]*\(#\|$\)' "$src/debian/patches/series" >"$out/series.debian" || true
+grep -v '^[[:space:]]*\(#\|$\)' "$ours/series" >"$out/series.ours" ||
+	die "verifiers/ima-evm-utils/debian/patches/series names no patch"
+n=$(wc -l <"$out/series.debian")
+head -n "$n" "$out/series.ours" | cmp -s - "$out/series.debian" ||
+	die "verifiers/ima-evm-utils/debian/patches/series does not begin with the series of ima-evm-utils $version: $(tr '\n' ' ' <"$out/series.debian")"
+mine=$(tail -n +"$((n + 1))" "$out/series.ours")
+[ -n "$mine" ] || die "verifiers/ima-evm-utils/debian/patches/series names none of ours after Debian's"
+for p in $mine; do
+	[ -f "$ours/$p" ] || die "$p, in verifiers/ima-evm-utils/debian/patches/series, is not beside it"
+	[ ! -e "$src/debian/patches/$p" ] || die "$p, one of ours, is already in ima-evm-utils $version"
 	cp "$ours/$p" "$src/debian/patches/$p"
-	printf '%s\n' "$p" >>"$src/debian/patches/series"
 done
+cp "$ours/series" "$src/debian/patches/series"
 (cd "$src" && QUILT_PATCHES=debian/patches run_logged "$log/quilt.log" quilt push -a) ||
 	die "verifiers/ima-evm-utils/debian does not apply to ima-evm-utils $version (log: $log/quilt.log)"
-say "  ima-evm-utils $version: Debian's patches and $(grep -c . "$ours/series") of ours"
+(cd "$src" && QUILT_PATCHES=debian/patches quilt applied) 2>>"$log/quilt.log" |
+	sed 's|^debian/patches/||' | cmp -s - "$out/series.ours" ||
+	die "quilt did not apply exactly the series of verifiers/ima-evm-utils/debian, in order (log: $log/quilt.log)"
+say "  ima-evm-utils $version: Debian's $n patches, then our $(printf '%s\n' "$mine" | wc -l)"
 
 # 3. the build
 (cd "$src" && run_logged "$log/build.log" sh -c \
