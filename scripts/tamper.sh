@@ -115,10 +115,10 @@ else
 	{ cat "$config"; echo CONFIG_IMA_INIT_LATE_SYNC=y; } >"$other"
 fi
 _config=proc:$other
-run_case "/proc/config.gz asking for the other name" boot_aggregate_name "record 0 is boot_aggregate[a-z_]*, /proc/config.gz wants boot_aggregate[a-z_]*; no record is"
+run_case "config.gz in proc asking for the other name" boot_aggregate_name "record 0 is boot_aggregate[a-z_]*, /proc/config.gz wants boot_aggregate[a-z_]*; no record is"
 # the same config as /boot/config-<release>, which may be another build's
 _config=boot:$other
-run_case "/boot/config-<release> asking for the other name" pass \
+run_case "config-RELEASE in boot asking for the other name" pass \
 	"^ok 3 boot_aggregate_name # SKIP record 0 is boot_aggregate[a-z_]*, /boot/config-[^ ]* wants boot_aggregate[a-z_]*: that file may not be this kernel's config"
 # A file that IMA recorded by its last component, "boot_aggregate" (its path
 # could not be resolved), after the boot aggregate: record 0 with another
