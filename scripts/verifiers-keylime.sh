@@ -169,10 +169,16 @@ for a in "$lists"/*.ascii; do
 		case $t in ima | ima-ng | ima-sig | ima-buf) ;; *) parsed=0 ;; esac
 	done
 	what="$n (${templates% }; ${names:--})"
+	# a list that no longer starts with its boot aggregate (records were
+	# deleted, mainline's staging): no policy either
+	case $(awk 'NR == 1 { print $5 }' "$a") in
+	boot_aggregate | boot_aggregate_late) ;;
+	*) parsed=0 ;;
+	esac
 	# a template Keylime does not parse: no policy can be made (fails closed)
 	if [ "$parsed" -eq 0 ]; then
 		if policy patched "$n" "$f.json" || policy patched "$n" "$f.late.json" --allow-boot-aggregate-late; then
-			say "    $what: FAIL: keylime-policy made a policy from a template Keylime does not parse"
+			say "    $what: FAIL: keylime-policy made a policy from a list Keylime does not parse, or that does not start with a boot aggregate"
 			bad=$((bad + 1))
 		else
 			say "    $what: no policy (keylime-policy: $(grep -o 'Invalid digest algorithm[^"]*' "$f.json.log" | head -n 1))"
