@@ -1,8 +1,9 @@
 # IMA_INIT_LATE_SYNC: the patch series and the harness that proves it.
 #
-# The pipeline, one script a step (scripts/):
-#   deps -> base -> apply -> build -> kunit -> initramfs -> boot -> verify
-# docs/harness.md maps every step: what it reads, what it leaves in build/.
+# The pipeline, one script a step, one folder of scripts/ a stage:
+#   deps -> tree -> series -> build -> kunit -> vm -> kselftest -> verifiers
+# (bench: cost figures; check: make check and check-full). docs/harness.md
+# maps every step: what it reads, what it leaves in build/.
 #
 #   make demo            the kernel with the option, booted with swtpm and
 #                        verified; then the deferred-TPM bug, off and on;
@@ -53,7 +54,7 @@ S := scripts
 step = $(S)/step.sh
 # the apt packages (deps.sh groups) of the guests of $(ARCH)
 GUEST_DEPS := $(strip guest $(filter-out x86_64,$(ARCH)))
-deps = @$(step) "deps: apt packages ($(1))" $(S)/deps.sh $(1)
+deps = @$(step) "deps: apt packages ($(1))" $(S)/deps/deps.sh $(1)
 
 .PHONY: all demo check check-full deps base apply tree export submission \
 	checkpatch build build-each kunit docs maintainers initramfs scenarios \
@@ -67,72 +68,72 @@ deps:
 
 base:
 	$(call deps,$(GUEST_DEPS))
-	@$(step) "base: $(BASE)" $(S)/base.sh
+	@$(step) "base: $(BASE)" $(S)/tree/base.sh
 
 apply: base
-	@$(step) "apply: patches/$(BASE)/series" $(S)/apply.sh
+	@$(step) "apply: patches/$(BASE)/series" $(S)/tree/apply.sh
 
 # the tree the one-base targets work on: the base with the series applied,
 # or with the commits the developer has not exported yet
 tree: base
-	@$(step) "apply: patches/$(BASE)/series, if not yet" $(S)/apply.sh --if-needed
+	@$(step) "apply: patches/$(BASE)/series, if not yet" $(S)/tree/apply.sh --if-needed
 
 export:
-	@$(step) "export: work tree -> patches/$(BASE)" $(S)/export.sh
+	@$(step) "export: work tree -> patches/$(BASE)" $(S)/tree/export.sh
 
 distro-patches:
 	@$(step) "distro: patches/$(BASE) in DEP-3 form" \
-		$(S)/distro-patches.sh build/$(BASE)/distro
+		$(S)/series/distro-patches.sh build/$(BASE)/distro
 
 submission: tree
-	@$(step) "submission: signed off by $$(git config user.name)" $(S)/submission.sh
+	@$(step) "submission: signed off by $$(git config user.name)" $(S)/series/submission.sh
 
 checkpatch: submission
 	$(call deps,check)
-	@$(step) "checkpatch --strict" $(S)/checkpatch.sh build/$(BASE)/submission
+	@$(step) "checkpatch --strict" $(S)/series/checkpatch.sh build/$(BASE)/submission
 
 build: tree
-	@$(step) "build: guest kernels, IMA_INIT_LATE_SYNC on and off" $(S)/kernels.sh guest
+	@$(step) "build: guest kernels, IMA_INIT_LATE_SYNC on and off" $(S)/build/kernels.sh guest
 
 build-each: tree
 	$(call deps,check)
-	@$(step) "build: every patch" $(S)/build-each.sh
+	@$(step) "build: every patch" $(S)/build/build-each.sh
 
 kunit: tree
-	@$(step) "kunit: IMA_INIT_LATE_SYNC off" $(S)/kunit.sh option-off
-	@$(step) "kunit: IMA_INIT_LATE_SYNC on" $(S)/kunit.sh option-on CONFIG_IMA_INIT_LATE_SYNC=y
+	@$(step) "kunit: IMA_INIT_LATE_SYNC off" $(S)/kunit/kunit.sh option-off
+	@$(step) "kunit: IMA_INIT_LATE_SYNC on" $(S)/kunit/kunit.sh option-on CONFIG_IMA_INIT_LATE_SYNC=y
 
 docs: tree
 	$(call deps,check)
-	@$(step) "docs: Sphinx, security/" $(S)/docs.sh
+	@$(step) "docs: Sphinx, security/" $(S)/build/docs.sh
 
 maintainers: tree
-	@$(step) "maintainers" $(S)/maintainers.sh
+	@$(step) "maintainers" $(S)/series/maintainers.sh
 
 initramfs: tree
-	@$(step) "kselftest + initramfs" $(S)/initramfs.sh
+	@$(step) "kselftest + initramfs" $(S)/vm/initramfs.sh
 
 SCENARIO ?=
 scenarios: build initramfs
 	@$(step) "build: guest kernels with a deferred TPM probe (test-only)" \
-		$(S)/kernels.sh deferred
-	@$(step) "build: a guest kernel without IMA" $(S)/kernels.sh no-ima
-	@$(step) "build: UEFI guest kernels (EFI stub)" $(S)/kernels.sh uefi
-	@$(step) "vm: scenarios $(or $(SCENARIO),the default set: all but i, or those without a TPM)" $(S)/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
+		$(S)/build/kernels.sh deferred
+	@$(step) "build: a guest kernel without IMA" $(S)/build/kernels.sh no-ima
+	@$(step) "build: UEFI guest kernels (EFI stub)" $(S)/build/kernels.sh uefi
+	@$(step) "vm: scenarios $(or $(SCENARIO),the default set: all but i, or those without a TPM)" $(S)/vm/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600
 fuzz: scenarios
 	$(call deps,check)
-	@$(step) "fuzz: the list parser for $(FUZZ_SECONDS)s" $(S)/fuzz.sh $(FUZZ_SECONDS)
+	@$(step) "fuzz: the list parser for $(FUZZ_SECONDS)s" $(S)/kselftest/fuzz.sh $(FUZZ_SECONDS)
 
 demo: tree
-	@$(S)/demo.sh
+	@$(S)/vm/demo.sh
 
 check:
-	@$(S)/check.sh check
+	@$(S)/check/check.sh check
 
 check-full:
-	@$(S)/check.sh full
+	@$(S)/check/check.sh full
 
 bench:
 	@for b in $(BASES); do \
@@ -140,25 +141,25 @@ bench:
 	done
 
 bench-base: tree
-	@$(step) "bench: size and boot-time figures of $(BASE)" $(S)/bench.sh
+	@$(step) "bench: size and boot-time figures of $(BASE)" $(S)/bench/bench.sh
 
 bench-uefi: tree
-	@$(step) "bench: boot times of the UEFI guests of $(BASE), $(ARCH)" $(S)/bench-uefi.sh
+	@$(step) "bench: boot times of the UEFI guests of $(BASE), $(ARCH)" $(S)/bench/uefi.sh
 
 bench-check:
 	@$(step) "bench: make check from a fresh clone, then after editing one patch" \
-		$(S)/bench-check.sh
+		$(S)/bench/check.sh
 
 verifiers-ima-evm-utils:
 	$(call deps,guest check)
 	@$(step) "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils" \
-		$(S)/verifiers-ima-evm-utils.sh
+		$(S)/verifiers/ima-evm-utils.sh
 
 # Keylime is no Debian package and CI cannot fetch it: outside make check.
 verifiers-keylime:
 	$(call deps,keylime)
 	@$(step) "verifiers: Keylime with verifiers/keylime, on the lists of $(BASE)" \
-		$(S)/verifiers-keylime.sh
+		$(S)/verifiers/keylime.sh
 
 clean:
 	rm -rf build

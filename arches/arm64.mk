@@ -1,7 +1,7 @@
 # arm64: QEMU's virt machine with a Cortex-A57, TPM on tpm-tis-device
 # (MMIO, found through the device tree: the kernel's tpm_tis platform
 # driver), cross-built with Debian's gcc-aarch64-linux-gnu; busybox-static
-# of Debian's arm64 archive (scripts/busybox.sh).
+# of Debian's arm64 archive (scripts/deps/busybox.sh).
 KERNEL_ARCH := arm64
 CROSS_COMPILE := aarch64-linux-gnu-
 VM_CONFIG := arm64-vm

@@ -1,7 +1,7 @@
 # s390x: QEMU's s390-ccw-virtio machine, the SCLP VT220 console; big-endian,
 # and without a TPM, as IBM Z runs IMA. Cross-built with Debian's
 # gcc-s390x-linux-gnu; busybox-static of Debian's s390x archive
-# (scripts/busybox.sh). make check-full boots the option on and off without
+# (scripts/deps/busybox.sh). make check-full boots the option on and off without
 # a TPM (scenarios c), the list in the kernel's byte order and with
 # ima_canonical_fmt.
 KERNEL_ARCH := s390

@@ -1,6 +1,6 @@
 # Mainline Linux 7.3 as Debian ships it (trixie-backports), which already
 # carries an upstream form of IMA_INIT_LATE_SYNC. The suite is reached
-# through private apt lists (scripts/apt-suite.sh): nothing on the machine
+# through private apt lists (scripts/deps/apt-suite.sh): nothing on the machine
 # is installed or upgraded from it.
 BASE_PACKAGE := linux-source-7.3
 BASE_VERSION := 7.3.4-1~bpo13+1

@@ -15,7 +15,8 @@ export GIT_COMMITTER_DATE="$HARNESS_DATE"
 PATH=/usr/bin:/usr/sbin:/bin:/sbin:$PATH
 export PATH
 
-TOP=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+# Every script that sources this file is scripts/STAGE/NAME.sh.
+TOP=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
 BASE=${BASE:-6.12}
 # The guests' architecture (arches/$ARCH.mk). Every make below names its
 # ARCH itself, so the variable can be passed on as it is.
@@ -130,220 +131,9 @@ kernel_boots_uefi() {
 	grep -qsx 'CONFIG_EFI_STUB=y' "$KERNELS/$1/.config"
 }
 
-# min_median_max FILE: the least, the median and the greatest of the
-# numbers in FILE, one a line
-min_median_max() {
-	sort -n "$1" | awk '{ v[NR] = $1 }
-		END { printf "%.3f %.3f %.3f\n", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, v[NR] }'
-}
-
-# ima_first_record_at LOG: when IMA started building its first record (its
-# "Allocated hash algorithm" message, just before the boot aggregate), in
-# seconds since the kernel started, from the serial log LOG
-ima_first_record_at() {
-	tr -d '\r' <"$1" | sed -n 's/^\[ *\([0-9.]*\)\] ima: Allocated hash algorithm.*/\1/p' | head -n 1
-}
-
-# initramfs_source [REV]: what an initramfs of $BASE made at REV (default
-# work: what it is to be made of now) holds: the kselftest's source (git
-# tree id), the guest's /init and the firmware files. initramfs.sh records
-# it; boot.sh compares.
-initramfs_source() {
-	printf '%s %s\n' "$(git -C "$TREE" rev-parse -q --verify "${1:-work}:tools/testing/selftests/ima" || echo none)" \
-		"$(cd "$TOP/vm" && { ls firmware; cat init firmware/*; } | sha256sum | cut -c1-16)"
-}
-
-# boot_is_current NAME: stop unless the guest boot NAME (boot.sh records
-# what it booted) was of a kernel and an initramfs of the series now
-# applied, so that no step reads a serial log another series left
-boot_is_current() {
-	[ -f "$BOOTS/$1.source" ] ||
-		die "boot $1 records nothing of what it booted ($BOOTS/$1.source): boot it again"
-	read -r _bc _bk _bs _bi <"$BOOTS/$1.source"
-	commit_is_current "the kernel of boot $1" "$_bc" "$_bk"
-	[ "$_bs $_bi" = "$(initramfs_source)" ] ||
-		die "boot $1 had an initramfs of another series or /init: boot it again"
-}
-
-# serial_section LOG NAME: the lines of the section "@@ NAME" that the
-# guest's /init (vm/init) printed into the serial log LOG.
-serial_section() {
-	tr -d '\r' <"$1" | awk -v s="@@ $2" '$0 == s { on = 1; next } /^@@ / { on = 0 } on'
-}
-
-# boot_cmdline LOG: the kernel command line that the serial log LOG shows
-# ("Kernel command line:"), a word a line.
-# cmdline_param CMDLINE NAME: the value of NAME=VALUE in CMDLINE (as
-# boot_cmdline prints it); empty if none.
-# cmdline_flag CMDLINE NAME: whether NAME is in it, alone or as NAME=VALUE.
-boot_cmdline() {
-	tr -d '\r' <"$1" | sed -n 's/.*Kernel command line: //p' | head -n 1 | tr ' ' '\n'
-}
-cmdline_param() {
-	printf '%s\n' "$1" | awk -v n="$2" 'index($0, n "=") == 1 { print substr($0, length(n) + 2); exit }'
-}
-cmdline_flag() {
-	printf '%s\n' "$1" | awk -v n="$2" '$0 == n || index($0, n "=") == 1 { f = 1 } END { exit !f }'
-}
-
-# kselftest_bin [DIR]: the ima kselftest binary that initramfs.sh built for
-# $BASE in build/$BASE/DIR (default kselftest: the one for this host)
-kselftest_bin() {
-	echo "$BUILD/$BASE/${1:-kselftest}/kselftest/ima/ima_measurements_test"
-}
-
-# kmake ARG...: make in the kernel tree of $BASE for $ARCH, with KCC as the
-# compiler (default ccache and the arch's gcc) and KMAKE's extra arguments
-# (LLVM=-19, say).
-kmake() {
-	_cross=$(arch_var CROSS_COMPILE)
-	# shellcheck disable=SC2086 # KMAKE is a list of make arguments
-	make -C "$TREE" ARCH="$(arch_var KERNEL_ARCH)" CROSS_COMPILE="$_cross" \
-		CC="${KCC:-ccache ${_cross}gcc}" ${KMAKE-} -j"$(nproc)" "$@"
-}
-
-# pack_initramfs DIR: DIR as a gzip'ed newc archive on stdout, files owned
-# by root, in a fixed order, without time stamps: the same tree gives the
-# same bytes
-pack_initramfs() {
-	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n
-}
-
-# copy_libs ROOT FILE...: the shared libraries that the programs or
-# libraries FILE load (as ldd lists them, the dynamic loader too), copied
-# into the initramfs tree ROOT at the paths they have here
-copy_libs() {
-	_cr=$1
-	shift
-	# ldd names each FILE in a line of its own ("FILE:") when given several
-	for _cl in $(ldd "$@" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// && !/:$/ { print $1 }' | LC_ALL=C sort -u); do
-		mkdir -p "$_cr${_cl%/*}"
-		cp -L "$_cl" "$_cr$_cl"
-	done
-}
-
-# initramfs_with ROOT: the test initramfs with the tree ROOT unpacked over
-# it, on stdout (the kernel unpacks one archive after the other)
-initramfs_with() {
-	cat "$INITRAMFS"
-	pack_initramfs "$1"
-}
-
-# What IMA says in the kernel log, as basic regular expressions: that it
-# found no TPM at its start, and (the series' report) that a TPM registered
-# after that
-msg_tpm_bypass='ima: No TPM chip found, activating TPM-bypass!'
-msg_late_tpm='ima: [^ ]* registered after IMA started without a TPM'
-
-# kunit_summary LOG: kunit.py's summary in its output LOG ("Ran 55 tests:
-# passed: 54, skipped: 1"), or nothing.
-kunit_summary() {
-	sed -n 's/^\[..:..:..\] Testing complete\. //p' "$1"
-}
-
-# kunit_counts LOG: "RAN PASSED SKIPPED OTHER" from that summary, OTHER
-# being the failed, crashed and errored tests together; nothing if LOG has
-# no summary.
-kunit_counts() {
-	kunit_summary "$1" | awk '{
-		ran = $2; passed = skipped = other = 0
-		for (i = 3; i < NF; i++) {
-			if ($i !~ /:$/ || $i == "tests:")
-				continue
-			v = $(i + 1)
-			sub(/,$/, "", v)
-			if ($i == "passed:")
-				passed = v
-			else if ($i == "skipped:")
-				skipped = v
-			else
-				other += v
-		}
-		print ran, passed, skipped, other
-	}'
-}
-
-# kernel_sanitizer_report LOG: true if the kernel output in LOG holds a
-# KASAN or UBSAN report (and shows it).
-kernel_sanitizer_report() {
-	tr -d '\r' <"$1" | grep -E 'BUG: KASAN|UBSAN:' >&2
-}
-
 # sanitizer_report LOG: true if LOG holds an ASan, UBSan or LSan report.
 sanitizer_report() {
 	grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$1"
-}
-
-# check_time_start MODE and check_time_end BASES FAILED: around a make
-# check, add a line to build/check-times.txt: when, mode, bases, wall
-# seconds, whether it passed, what it started from (a fresh clone: no
-# kernel tree yet; patches/ or testing-only/ changed since the last run;
-# nothing changed), and ccache's hits and misses meanwhile (misses are
-# compilations a new machine would make too).
-check_time_start() {
-	_ct_mode=$1
-	_ct_start=$(date +%s)
-	_ct_sum=$(cd "$TOP" && find patches testing-only -type f | LC_ALL=C sort | xargs cat | cksum)
-	_ct_last=$(cat "$BUILD/check-patches.sum" 2>/dev/null || true)
-	if ! ls -d "$BUILD"/*/linux >/dev/null 2>&1; then
-		_ct_from='fresh clone'
-	elif [ "$_ct_sum" != "$_ct_last" ]; then
-		_ct_from='patches changed'
-	else
-		_ct_from='nothing changed'
-	fi
-	_ct_cc0=$(ccache_counts)
-}
-check_time_end() {
-	printf '%s\n' "$_ct_sum" >"$BUILD/check-patches.sum"
-	# shellcheck disable=SC2046,SC2086 # two numbers each, split on purpose
-	set -- "$1" "$2" $_ct_cc0 $(ccache_counts)
-	printf '%s\tcheck %s\t%s\t%ss\t%s\tfrom: %s\tccache hits %s, misses %s\n' \
-		"$(date -u +%Y-%m-%dT%H:%MZ)" "$_ct_mode" "$1" "$(($(date +%s) - _ct_start))" \
-		"$([ "$2" -eq 0 ] && echo passed || echo failed)" "$_ct_from" \
-		"$(($5 - $3))" "$(($6 - $4))" >>"$BUILD/check-times.txt"
-}
-# ccache_counts: ccache's total hits and misses so far; 0 0 before deps.sh
-# has installed it (a new machine), so that every compilation counts as a
-# miss of this run
-ccache_counts() {
-	command -v ccache >/dev/null || { echo 0 0; return; }
-	ccache --print-stats | awk '
-		$1 ~ /^(direct|preprocessed)_cache_hit$/ { h += $2 }
-		$1 == "cache_miss" { m = $2 }
-		END { print h + 0, m + 0 }'
-}
-
-# fragments_not_taken CONFIG FRAGMENT...: each symbol the fragments set (the
-# last to name it wins) that CONFIG does not hold, after a space. With
-# ALLOW_UNDEFINED=1, symbols the kernel tree does not define are let through;
-# with ALLOW_DROPPED=1, all are.
-fragments_not_taken() {
-	_cfg=$1
-	shift
-	awk '
-	/^CONFIG_[A-Z0-9_]+=/ { s = $0; sub(/=.*/, "", s); want[s] = $0; next }
-	/^# CONFIG_[A-Z0-9_]+ is not set$/ { want[$2] = $0 }
-	END { for (s in want) print want[s] }' "$@" | LC_ALL=C sort |
-	while IFS= read -r line; do
-		case $line in
-		'# '*)
-			sym=${line#\# }
-			sym=${sym%% *}
-			grep -q "^$sym=" "$_cfg" || continue
-			;;
-		*)
-			sym=${line%%=*}
-			! grep -qxF -- "$line" "$_cfg" || continue
-			;;
-		esac
-		[ "${ALLOW_DROPPED-}" != 1 ] || continue
-		if [ "${ALLOW_UNDEFINED-}" = 1 ] &&
-			! grep -rqx --include='Kconfig*' "config ${sym#CONFIG_}" "$TREE"; then
-			continue
-		fi
-		printf ' %s' "$sym"
-	done
 }
 
 # harness_key: a digest of the harness as it bears on $BASE and $ARCH (its
@@ -355,7 +145,7 @@ harness_key() {
 	{
 		(cd "$TOP" && find scripts configs vm fuzz "testing-only/$BASE/" verifiers/ima-evm-utils/debian \
 			"arches/$ARCH.mk" "bases/$BASE.mk" -type f \
-			! -name demo.sh ! -name timeline.sh ! -name 'bench*.sh' |
+			! -path scripts/vm/demo.sh ! -path scripts/vm/timeline.sh ! -path 'scripts/bench/*' |
 			LC_ALL=C sort | xargs cat)
 		dpkg-query -W -f='${Package} ${Version}\n' gcc gcc-aarch64-linux-gnu \
 			libc6-dev-arm64-cross gcc-s390x-linux-gnu libc6-dev-s390x-cross \
@@ -363,21 +153,6 @@ harness_key() {
 			qemu-system-misc swtpm busybox-static tpm2-tools sparse coccinelle \
 			python3-sphinx ovmf qemu-efi-aarch64 2>/dev/null || true
 	} | sha256sum | cut -c1-16
-}
-
-# stamp_file STEP: the file that records that STEP of $BASE passed with the
-# inputs it has now: the harness (harness_key), the base and the applied
-# series (the commit ids of base and work, which hold every message and
-# where each patch ends: apply.sh makes them reproducible) and the stored
-# series (series_sum: the bytes export and checkpatch read). Another input,
-# another file.
-stamp_file() {
-	_sk=$({
-		printf '%s\n' "$1" "$(harness_key)"
-		git -C "$TREE" rev-parse base work 2>/dev/null || echo none
-		series_sum 2>/dev/null || echo none
-	} | sha256sum | cut -c1-16)
-	echo "$BUILD/stamps/$BASE$ARCH_SUFFIX/$_sk"
 }
 
 # series_sum: a checksum of the stored series of $BASE (the series file,

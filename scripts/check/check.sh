@@ -1,0 +1,96 @@
+#!/bin/sh
+# check.sh check|full: the tests of every base in $BASES (default 6.12
+# mainline), each base by check-base.sh, then what the series must share
+# and the harness's own tests.
+#   check  check-base.sh check for each base (x86_64): make check
+#   full   for each arch of $ARCHES (default x86_64 arm64 s390x): on
+#          x86_64, check-base.sh check then full for each base; on arm64
+#          and s390x, check-base.sh ARCH: make check-full
+# The harness's own tests run when x86_64 is among the arches (they verify
+# its boots again). A failing base does not stop the next one. Steps that
+# passed before with the same inputs are not run again (check-base.sh), so
+# check-full can be finished across sittings. The last line counts what
+# passed and failed over all of them, and the exit status is 1 if
+# anything failed. Each run adds its wall time to build/check-times.txt
+# (check_time_end in check/lib.sh), which make bench reports.
+set -u
+. "$(dirname -- "$0")/../lib.sh"
+. "$TOP/scripts/check/lib.sh"
+
+mode=${1:-check}
+case $mode in
+check) arches=x86_64 ;;
+full) arches=${ARCHES:-x86_64 arm64 s390x} ;;
+*) die "usage: check.sh check|full" ;;
+esac
+S=$TOP/scripts
+
+check_time_start "$mode"
+bases=${BASES:-6.12 mainline}
+passed=0
+failed=0
+shared_failed=0
+shared_run=0
+per_base=
+# base_mode BASE MODE: check-base.sh MODE for BASE, counted
+base_mode() {
+	say ""
+	say "######## $1 ($2, $ARCH): $(BASE=$1 base_var BASE_PACKAGE) $(BASE=$1 base_var BASE_VERSION)"
+	BASE=$1 "$S/check/check-base.sh" "$2"
+	if read -r p f <"$BUILD/check-$1-$2.result" 2>/dev/null; then :; else
+		p=0
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	per_base="${per_base:+$per_base,} $1 $2 $p/$((p + f))"
+	[ "$f" -eq 0 ]
+}
+# shared NAME CMD...: a step over every base at once, counted
+shared() {
+	name=$1
+	shift
+	shared_run=$((shared_run + 1))
+	if "$S/step.sh" "$name" "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		shared_failed=$((shared_failed + 1))
+	fi
+}
+
+for ARCH in $arches; do
+	export ARCH
+	for b in $bases; do
+		case $ARCH in
+		x86_64)
+			base_mode "$b" check || continue
+			[ "$mode" = check ] || base_mode "$b" full
+			;;
+		arm64 | s390x) base_mode "$b" "$ARCH" ;;
+		*) die "check-full knows no arch '$ARCH' (x86_64, arm64, s390x)" ;;
+		esac
+	done
+done
+ARCH=x86_64
+export ARCH
+
+say ""
+say "######## every series, and the harness"
+# shellcheck disable=SC2086 # one word per base
+shared "kselftest: the same source in every series" "$S/series/same-kselftest.sh" $bases
+# they verify again what x86_64's make check booted: not in a run of
+# other arches alone (make check-full ARCH=s390x)
+x86=0
+for a in $arches; do [ "$a" != x86_64 ] || x86=1; done
+if [ "$x86" -eq 1 ]; then
+	shared "harness: its own tests" "$S/check/harness-tests.sh"
+else
+	say "harness: its own tests: not run (they need x86_64's boots; ARCHES=$arches)"
+fi
+
+printf '\nsteps:%s, shared %s/%s\n' "$per_base" "$((shared_run - shared_failed))" "$shared_run"
+case $mode in check) word=check ;; *) word=check-full ;; esac
+printf '%s: %s passed, %s failed\n' "$word" "$passed" "$failed"
+check_time_end "$bases" "$failed"
+[ "$failed" -eq 0 ]
