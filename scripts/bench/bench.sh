@@ -82,11 +82,7 @@ runs=${BENCH_RUNS:-3}
 long=$BUILD/bench-list-$records
 [ -s "$long.list" ] || /usr/bin/python3 "$S/bench/list.py" "$long" "$records"
 for b in sha1 sha256; do
-	i=0
-	for v in $(cat "$long.pcrs/pcr-$b/"[0-9] "$long.pcrs/pcr-$b/10"); do
-		printf 'PCR-%02d: %s\n' "$i" "$v"
-		i=$((i + 1))
-	done >"$long.evmctl-$b"
+	evmctl_pcrs "$long.pcrs/pcr-$b" >"$long.evmctl-$b"
 done
 printf '#!/bin/sh\nexec /usr/bin/time -a -o %s -f "%%e %%M" %s "$@"\n' \
 	"$long.kselftest.times" "$(kselftest_bin)" >"$long.timed-kselftest"

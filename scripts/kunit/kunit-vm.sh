@@ -51,9 +51,7 @@ else
 	want=$(printf '%s\n' "$@" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')
 	[ "$got" = "$want" ] || die "skipped: '$got', expected '$want' (log: $out)"
 fi
-if tr -d '\r' <"$log" | grep -E 'BUG: |Oops|Kernel panic|Tainted: .*D' >&2; then
-	die "the guest kernel oopsed (serial log: $log)"
-fi
-if kernel_sanitizer_report "$log"; then
-	die "a sanitizer reported an error in the guest (serial log: $log)"
-fi
+case $(kernel_report "$log") in
+oops) die "the guest kernel oopsed (serial log: $log)" ;;
+sanitizer) die "a sanitizer reported an error in the guest (serial log: $log)" ;;
+esac

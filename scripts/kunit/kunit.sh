@@ -41,6 +41,7 @@ EOF
 
 raw=$kunit_dir/test.log
 
-if kernel_sanitizer_report "$raw"; then
-	die "a sanitizer reported an error while the tests ran (log: $raw)"
-fi
+case $(kernel_report "$raw") in
+oops) die "the UML kernel oopsed while the tests ran (log: $raw)" ;;
+sanitizer) die "a sanitizer reported an error while the tests ran (log: $raw)" ;;
+esac

@@ -30,8 +30,15 @@ kunit_counts() {
 	}'
 }
 
-# kernel_sanitizer_report LOG: true if the kernel output in LOG holds a
-# KASAN or UBSAN report (and shows it).
-kernel_sanitizer_report() {
-	tr -d '\r' <"$1" | grep -E 'BUG: KASAN|UBSAN:' >&2
+# kernel_report LOG: what the kernel output in LOG reports went wrong
+# while the tests ran: an oops, a BUG, a panic, a taint by death, a KASAN
+# or UBSAN report; "oops" or "sanitizer" for the first it holds (whose
+# lines are shown), nothing if none. A sanitizer's report begins with
+# "BUG:" too, so it is looked for first.
+kernel_report() {
+	if tr -d '\r' <"$1" | grep -E 'BUG: KASAN|UBSAN:' >&2; then
+		echo sanitizer
+	elif tr -d '\r' <"$1" | grep -E 'BUG: |Oops|Kernel panic|Tainted: .*D' >&2; then
+		echo oops
+	fi
 }

@@ -3,6 +3,15 @@
 # it after scripts/lib.sh.
 # shellcheck shell=sh
 
+# evmctl_pcrs BANK: PCRs 0-10 of a bank as verify.sh copies them out of a
+# guest (BANK/0 ... BANK/10, the value in hex), in the form evmctl's --pcrs
+# reads ("PCR-00: HEX"), on stdout
+evmctl_pcrs() {
+	for _ep in 0 1 2 3 4 5 6 7 8 9 10; do
+		printf 'PCR-%02d: %s\n' "$_ep" "$(cat "$1/$_ep")"
+	done
+}
+
 # initramfs_source [REV]: what an initramfs of $BASE made at REV (default
 # work: what it is to be made of now) holds: the kselftest's source (git
 # tree id), the guest's /init and the firmware files. initramfs.sh records

@@ -462,9 +462,7 @@ evmctl_peer() {
 		set --
 		for b in "$tpm"/pcr-*; do
 			alg=${b##*/pcr-}
-			for i in 0 1 2 3 4 5 6 7 8 9 10; do
-				printf 'PCR-%02d: %s\n' "$i" "$(cat "$b/$i")"
-			done >"$e/$alg"
+			evmctl_pcrs "$b" >"$e/$alg"
 			case $alg in sha1 | sha256) set -- "$@" --pcrs "$alg,$e/$alg" ;; esac
 		done
 		[ $# -gt 0 ] || fail "the TPM has neither a SHA-1 nor a SHA-256 bank for evmctl"
