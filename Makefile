@@ -1,9 +1,8 @@
 # IMA_INIT_LATE_SYNC: the patch series and the harness that proves it.
 #
-# The pipeline, one script a step, one folder of scripts/ a stage:
-#   deps -> tree -> series -> build -> kunit -> vm -> kselftest -> verifiers
-# (bench: cost figures; check: make check and check-full). docs/harness.md
-# maps every step: what it reads, what it leaves in build/.
+# The pipeline, one script a step (scripts/):
+#   deps -> base -> apply -> build -> kunit -> initramfs -> boot -> verify
+# docs/harness.md maps every step: what it reads, what it leaves in build/.
 #
 #   make demo            the kernel with the option, booted with swtpm and
 #                        verified; then the deferred-TPM bug, off and on;
@@ -11,7 +10,8 @@
 #   make check           every test a reviewer needs, both series, x86_64
 #                        (CI runs this)
 #   make check-full      make check plus the config matrix, clang-19 with
-#                        KASAN + UBSAN, randconfig, arm64 (AAVMF too) and
+#                        KASAN + UBSAN, a guest without IMA, randconfig,
+#                        arm64 (AAVMF too) and
 #                        s390x (big-endian, no TPM); in pieces with BASES=
 #                        and ARCHES=
 #                        (ARCH=s390x alone: that arch's part); what passed
@@ -117,8 +117,6 @@ SCENARIO ?=
 scenarios: build initramfs
 	@$(step) "build: guest kernels with a deferred TPM probe (test-only)" \
 		$(S)/build/kernels.sh deferred
-	@$(step) "build: a guest kernel without IMA" $(S)/build/kernels.sh no-ima
-	@$(step) "build: UEFI guest kernels (EFI stub)" $(S)/build/kernels.sh uefi
 	@$(step) "vm: scenarios $(or $(SCENARIO),the default set: all but i, or those without a TPM)" $(S)/vm/scenarios.sh $(if $(SCENARIO),'$(SCENARIO)')
 
 FUZZ_SECONDS ?= 600

@@ -17,16 +17,13 @@ DEB_ARCH := arm64
 KUNIT_ARCH := arm64
 # The byte order of the guest, in which its IMA writes the binary list.
 BYTE_ORDER := little
-# The UEFI guests (scenarios u-*; kernels.sh uefi): the same machine with
-# Debian's AAVMF (package qemu-efi-aarch64, built with TPM support), its
-# code read-only and a fresh copy of its variable store each boot, as
-# pflash; the kernel is started through its EFI stub
-# (configs/arm64-uefi.config).
+# Boots through UEFI firmware (scenarios u-*: "uefi:KERNEL"): the same
+# machine with Debian's AAVMF (package qemu-efi-aarch64, built with TPM
+# support), its code read-only and a fresh copy of its variable store each
+# boot, as pflash; the kernel is started through its EFI stub.
 # acpi=off: with ACPI tables AAVMF installs those alone, and the EFI stub,
 # finding no device tree, makes an empty one; without, it hands the kernel
 # QEMU's device tree.
 UEFI_QEMU := qemu-system-aarch64 -M virt,acpi=off -cpu cortex-a57
-UEFI_APPEND :=
 UEFI_CODE := /usr/share/AAVMF/AAVMF_CODE.fd
 UEFI_VARS := /usr/share/AAVMF/AAVMF_VARS.fd
-UEFI_CONFIG := arm64-uefi

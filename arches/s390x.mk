@@ -21,9 +21,7 @@ KUNIT_ARCH := s390
 # The byte order of the guest, in which its IMA writes the binary list
 # (ima_canonical_fmt: little-endian, whatever the guest's).
 BYTE_ORDER := big
-# No UEFI firmware: no UEFI guests (scenarios u-*).
+# No UEFI firmware: no boots through it (scenarios u-*).
 UEFI_QEMU :=
-UEFI_APPEND :=
 UEFI_CODE :=
 UEFI_VARS :=
-UEFI_CONFIG :=

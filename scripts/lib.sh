@@ -32,7 +32,7 @@ PATCHES=$TOP/patches/$BASE
 TREE=$BUILD/$BASE/linux
 # What is built and booted for the guests of $ARCH, under build/$BASE
 # (x86_64 without a suffix; obj-arm64, kernels-arm64... for the others):
-#   obj/TREE       a kernel build tree (make O=): gcc, uefi, clang,
+#   obj/TREE       a kernel build tree (make O=): gcc, analysis, clang,
 #                  randconfig
 #   kernels/NAME   a guest kernel kept out of its tree (build.sh): its
 #                  image, vmlinux, .config and the commit it was built from
@@ -122,13 +122,6 @@ kernel_is_current() {
 	_kk=plain
 	[ ! -f "$KERNELS/$1/test-only" ] || _kk=test-only
 	commit_is_current "kernel $1" "$_kc" "$_kk"
-}
-
-# kernel_boots_uefi KERNEL: whether the guest kernel KERNEL of $BASE has an
-# EFI stub (kernels.sh uefi), and so is started by the arch's UEFI firmware
-# (UEFI_CODE in arches/$ARCH.mk), not by QEMU itself
-kernel_boots_uefi() {
-	grep -qsx 'CONFIG_EFI_STUB=y' "$KERNELS/$1/.config"
 }
 
 # sanitizer_report LOG: true if LOG holds an ASan, UBSan or LSan report.

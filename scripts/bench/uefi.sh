@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/uefi.sh: the boot times of the UEFI guests of $BASE on $ARCH
-# (kernels.sh uefi: uefi-off and uefi-on, started by OVMF or AAVMF through
-# their EFI stub, with swtpm), written to build/bench-uefi-$BASE.txt
+# (guest-off and guest-on, started by OVMF or AAVMF through their EFI
+# stub, with swtpm), written to build/bench-uefi-$BASE.txt
 # (bench-uefi-$BASE-arm64.txt, ...); a report, never a test. Each kernel
 # boots $BENCH_UEFI_BOOTS times (default 5), off and on in turn; for each,
 # min, median and max of
@@ -22,7 +22,7 @@ S=$TOP/scripts
 report=$BUILD/bench-uefi-$BASE$ARCH_SUFFIX.txt
 boots=${BENCH_UEFI_BOOTS:-5}
 [ -n "$(arch_var UEFI_CODE)" ] || die "the guests of $ARCH have no UEFI firmware to time"
-"$S/build/kernels.sh" uefi >/dev/null
+"$S/build/kernels.sh" guest >/dev/null
 "$S/vm/initramfs.sh" >/dev/null
 
 # stats FILE: min, median and max of the numbers in FILE, aligned
@@ -38,7 +38,7 @@ while [ "$i" -lt "$boots" ]; do
 	i=$((i + 1))
 	for k in uefi-off uefi-on; do
 		b=bench-$k-$i
-		"$S/vm/boot.sh" "$b" "$k" tpm2 initcall_debug loglevel=8 >/dev/null
+		"$S/vm/boot.sh" "$b" "uefi:guest-${k#uefi-}" tpm2 initcall_debug loglevel=8 >/dev/null
 		log=$BOOTS/$b.log
 		wall=$(cat "$BOOTS/$b.wall")
 		up=$(serial_section "$log" uptime)

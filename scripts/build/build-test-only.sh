@@ -1,6 +1,6 @@
 #!/bin/sh
 # build-test-only.sh TREE KERNEL [FRAGMENT...]: the guest kernel KERNEL of
-# build.sh, built in the build tree TREE (gcc, uefi) from the series plus
+# build.sh, built in the build tree TREE (gcc) from the series plus
 # the test-only scaffolding of testing-only/$BASE/ (never part of the
 # series). The scaffolding is applied on a branch of its own (test-only), so only the
 # files it touches are compiled again; the kernel tree is back on branch

@@ -5,16 +5,12 @@
 #   guest        guest-on, guest-off: IMA_INIT_LATE_SYNC on and off, IMA's
 #                KUnit suite built in (gcc tree); guest-on-no-proc-config:
 #                guest-on without /proc/config.gz and with MD5, as
-#                distributions build it
+#                distributions build it. Each has an EFI stub (but on
+#                s390x): QEMU starts it, or the arch's UEFI firmware does
+#                (uefi:KERNEL, boot.sh)
 #   deferred     guest-on-deferred, guest-off-deferred: the same with the
 #                test-only deferral of the TPM's first probe (testing-only/);
 #                none on an arch whose guests have no TPM (s390x)
-#   uefi         uefi-on, uefi-off, uefi-on-deferred, uefi-off-deferred:
-#                the guest-* and *-deferred kernels with an EFI stub
-#                (UEFI_CONFIG in arches/$ARCH.mk), which the arch's UEFI
-#                firmware starts (boot.sh), in a build tree of their own
-#                (uefi: on x86_64 they have ACPI, which the gcc tree's have
-#                not); none on an arch without UEFI firmware (s390x)
 #   no-ima       guest-no-ima: IMA off, so the series must build without it
 #                and the kselftest must skip; else as the guests are (KUnit
 #                built in, what IMA selects on), so that the gcc tree
@@ -41,20 +37,6 @@ deferred)
 	"$S/build/build-test-only.sh" gcc guest-on-deferred option-on kunit
 	"$S/build/build-test-only.sh" gcc guest-off-deferred option-off kunit
 	;;
-uefi)
-	uefi=$(arch_var UEFI_CONFIG)
-	if [ -z "$uefi" ]; then
-		say "  the guests of $ARCH have no UEFI firmware: none built"
-		exit 0
-	fi
-	"$S/build/build.sh" uefi uefi-on option-on kunit "$uefi"
-	"$S/build/build.sh" uefi uefi-off option-off kunit "$uefi"
-	"$S/build/build-test-only.sh" uefi uefi-on-deferred option-on kunit "$uefi"
-	"$S/build/build-test-only.sh" uefi uefi-off-deferred option-off kunit "$uefi"
-	for k in uefi-on uefi-off uefi-on-deferred uefi-off-deferred; do
-		kernel_boots_uefi "$k" || die "$k has no EFI stub"
-	done
-	;;
 no-ima)
 	ALLOW_DROPPED=1 "$S/build/build.sh" gcc guest-no-ima kunit-without-ima-tests ima-off
 	grep -qx '# CONFIG_IMA is not set' "$KERNELS/guest-no-ima/.config" ||
@@ -72,5 +54,5 @@ clang-kasan)
 	grep -qx 'CONFIG_KASAN=y' "$cfg" || die "guest-on-clang-kasan has no KASAN"
 	grep -qx 'CONFIG_UBSAN=y' "$cfg" || die "guest-on-clang-kasan has no UBSAN"
 	;;
-*) die "usage: kernels.sh guest|deferred|uefi|no-ima|clang-kasan" ;;
+*) die "usage: kernels.sh guest|deferred|no-ima|clang-kasan" ;;
 esac

@@ -7,7 +7,7 @@
 # linker warning, where the warning is produced: a rerun cannot hide it.
 # (The option off and on with KUnit are build-each.sh's; clang-19 with
 # KASAN and UBSAN is kernels.sh clang-kasan; IMA off is kernels.sh no-ima,
-# which make check boots.)
+# which make check-full boots.)
 set -eu
 . "$(dirname -- "$0")/../lib.sh"
 

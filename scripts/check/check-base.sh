@@ -12,7 +12,8 @@
 #          replayed), tamper (the list and PCRs; the event log), the
 #          verifier under ASan + UBSan, a short fuzz run
 #   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
-#          and UBSAN (the guest of scenario i), randconfig
+#          and UBSAN, a guest without IMA (the guests of scenarios i),
+#          randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
 #          scenarios a-d, w (what make demo shows of the price), u through
 #          AAVMF (and its event log tampered with), and the KUnit suite run
@@ -108,9 +109,6 @@ check)
 	always "kselftest: build, and pack the initramfs" "$S/vm/initramfs.sh"
 	always "kernels: guests with the option on and off" "$S/build/kernels.sh" guest
 	always "kernels: guests with a deferred TPM probe (test-only)" "$S/build/kernels.sh" deferred
-	always "kernels: a guest without IMA" "$S/build/kernels.sh" no-ima
-	always "kernels: UEFI guests (EFI stub, ACPI), option on and off, deferred probe too" \
-		"$S/build/kernels.sh" uefi
 	always "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils: build, its boot aggregate tests" \
 		"$S/verifiers/ima-evm-utils.sh"
 	EVMCTL=$BUILD/verifiers/ima-evm-utils/src/src/evmctl
@@ -134,7 +132,8 @@ full)
 	run "matrix: KUnit variants, a TPM driver as a module" "$S/build/matrix.sh"
 	always "kernels: clang-19, KASAN + UBSAN, option off then on" "$S/build/kernels.sh" clang-kasan
 	always "kselftest: build, and pack the initramfs" "$S/vm/initramfs.sh"
-	run "vm: scenario i (clang-19, KASAN + UBSAN), QEMU + swtpm" "$S/vm/scenarios.sh" '^i-'
+	always "kernels: a guest without IMA" "$S/build/kernels.sh" no-ima
+	run "vm: scenarios i (clang-19, KASAN + UBSAN; IMA off), QEMU + swtpm" "$S/vm/scenarios.sh" '^i-'
 	run "kunit: in the clang-19 KASAN + UBSAN x86_64 guest (i)" \
 		"$S/kunit/kunit-vm.sh" i-clang-kasan boot_record_without_tpm
 	run "randconfig: security/integrity, seeds 1 2 3" "$S/build/randconfig.sh" 1 2 3
@@ -143,8 +142,6 @@ arm64)
 	always "kselftest: cross-built for arm64, and pack the initramfs" "$S/vm/initramfs.sh"
 	always "kernels: arm64 guests with the option on and off" "$S/build/kernels.sh" guest
 	always "kernels: arm64 guests with a deferred TPM probe (test-only)" "$S/build/kernels.sh" deferred
-	always "kernels: arm64 UEFI guests (EFI stub), option on and off, deferred probe too" \
-		"$S/build/kernels.sh" uefi
 	run "vm: scenarios a-d, w, u (AAVMF), qemu-system-aarch64 -M virt + swtpm" \
 		"$S/vm/scenarios.sh" '^[a-duw]-'
 	run "tamper: verify.sh catches a cut event log, a zero PCR 9, a wrong boot aggregate (u, AAVMF)" \

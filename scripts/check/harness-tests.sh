@@ -253,10 +253,10 @@ check "every documented target works from a fresh clone; demo installs only what
 # One name, one thing: no config fragment is named like a guest kernel or
 # a build tree (once 'late' was all three).
 names_case() {
-	kernels=$(awk '!/^#/ && NF { print $2 }' "$TOP/vm/scenarios" | sort -u)
+	kernels=$(awk '!/^#/ && NF { print $2 }' "$TOP/vm/scenarios" | tr '>' '\n' | sed 's/^uefi://' | sort -u)
 	for f in "$TOP"/configs/*.config; do
 		n=$(basename "$f" .config)
-		for k in $kernels gcc uefi clang randconfig; do
+		for k in $kernels gcc analysis clang randconfig; do
 			[ "$n" != "$k" ] || { echo "configs/$n.config is also a kernel or tree name"; return 1; }
 		done
 	done

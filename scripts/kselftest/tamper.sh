@@ -27,7 +27,8 @@ work=$boots/$1.tamper
 boot_is_current "$1"
 # the config of the kernel NAME booted (vm/scenarios), and its command line
 kernel=$(awk -v n="$1" '$1 == n { print $2 }' "$TOP/vm/scenarios")
-config=$KERNELS/${kernel##*>}/.config
+kernel=${kernel##*>}
+config=$KERNELS/${kernel#uefi:}/.config
 [ -f "$config" ] || die "no config of kernel '$kernel' ($config)"
 cmdline=$(boot_cmdline "$boots/$1.log")
 

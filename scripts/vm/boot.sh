@@ -10,11 +10,11 @@
 #   tpm2-sha256  swtpm, TPM 2.0, the SHA-256 bank only
 #   tpm12        swtpm, TPM 1.2
 #   none         no TPM
-# and APPEND added to the kernel command line. A kernel with an EFI stub
-# (kernels.sh uefi) is started by the arch's UEFI firmware (UEFI_* in
+# and APPEND added to the kernel command line. KERNEL written uefi:K is K
+# started through its EFI stub by the arch's UEFI firmware (UEFI_* in
 # arches/$ARCH.mk: OVMF, AAVMF), which QEMU hands it and the initramfs to,
-# on a fresh copy of the firmware's variable store; any other by QEMU
-# itself. The kernel must have been
+# on a fresh copy of the firmware's variable store; any other is started by
+# QEMU itself. The kernel must have been
 # built from the series as it is now (branch work, or test-only commits on
 # top of it): anything else is refused, so that a stale kernel is never
 # tested. The serial log is kept in build/$BASE/boots/NAME.log
@@ -28,6 +28,8 @@ set -eu
 
 name=$1 kernel=${2%%>*} next=${2#"${2%%>*}"} tpm=$3
 shift 3
+firmware=
+case $kernel in uefi:*) firmware=uefi kernel=${kernel#uefi:} ;; esac
 image=$KERNELS/$kernel/$(basename "$(arch_var IMAGE)")
 initrd=$INITRAMFS
 dir=$BOOTS
@@ -45,11 +47,12 @@ kernel_is_current "$kernel"
 fwargs=
 vars=$dir/$name.vars.fd
 append=$(arch_var KERNEL_APPEND)
-if kernel_boots_uefi "$kernel"; then
+if [ "$firmware" = uefi ]; then
 	qemu=$(arch_var UEFI_QEMU)
-	append="$append $(arch_var UEFI_APPEND)"
 	code=$(arch_var UEFI_CODE)
-	[ -n "$code" ] || die "$name: $kernel has an EFI stub, but the guests of $ARCH have no UEFI firmware"
+	[ -n "$code" ] || die "$name: the guests of $ARCH have no UEFI firmware to start $kernel"
+	grep -qsx 'CONFIG_EFI_STUB=y' "$KERNELS/$kernel/.config" ||
+		die "$name: $kernel has no EFI stub for UEFI firmware to start"
 	[ -f "$code" ] && [ -f "$(arch_var UEFI_VARS)" ] ||
 		die "no UEFI firmware $code or $(arch_var UEFI_VARS): make deps (ovmf, qemu-efi-aarch64)"
 	fwargs="-drive if=pflash,format=raw,unit=0,readonly=on,file=$code -drive if=pflash,format=raw,unit=1,file=$vars"

@@ -109,8 +109,6 @@ uefi=$(arch_var UEFI_CODE)
 if [ -n "$uefi" ]; then
 	say ""
 	say "== Measured boot: UEFI firmware ($uefi) with the TPM, the kernel through its EFI stub"
-	"$S/step.sh" "build: UEFI guests (EFI stub), option on and off, deferred TPM probe" \
-		"$S/build/kernels.sh" uefi
 	"$S/step.sh" "boot: through the firmware, the TPM's probe deferred, option off and on" \
 		"$S/vm/scenarios.sh" '^u-deferred-'
 	for side in u-deferred-off u-deferred-on; do

@@ -12,6 +12,12 @@ evmctl_pcrs() {
 	done
 }
 
+# boots_uefi KERNEL: whether KERNEL, as a scenario names it (boot.sh), is
+# started by the arch's UEFI firmware: uefi:K
+boots_uefi() {
+	case $1 in uefi:*) return 0 ;; *) return 1 ;; esac
+}
+
 # initramfs_source [REV]: what an initramfs of $BASE made at REV (default
 # work: what it is to be made of now) holds: the kselftest's source (git
 # tree id), the guest's /init and the firmware files. initramfs.sh records

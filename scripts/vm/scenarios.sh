@@ -1,8 +1,8 @@
 #!/bin/sh
 # scenarios.sh [PATTERN]: boot and verify every scenario of vm/scenarios
 # (and vm/scenarios.$BASE, those of one base) whose name matches the grep
-# PATTERN (default: all but i, which boots the clang KASAN + UBSAN kernel of
-# make check-full; nor j and p for guests of another architecture; c
+# PATTERN (default: all but i, which boot the kernels of make check-full:
+# clang with KASAN + UBSAN, IMA off; nor j and p for guests of another architecture; c
 # and l on an arch whose guests have no TPM), then check
 # that starting IMA later loses no record (g, when both are asked for):
 # with the same policy and initramfs, every record after the first is the

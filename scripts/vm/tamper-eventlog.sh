@@ -29,7 +29,7 @@ line=$(cat "$TOP/vm/scenarios" "$TOP/vm/scenarios.$BASE" 2>/dev/null | awk -v n=
 # shellcheck disable=SC2086 # the table's columns
 set -- $line
 kernel=$2 names=$4 digest=$5 selftest=$6
-kernel_boots_uefi "$kernel" || die "$name did not boot through UEFI firmware ($kernel has no EFI stub)"
+boots_uefi "$kernel" || die "$name did not boot through UEFI firmware (its kernel is $kernel, not uefi:...)"
 [ "$digest" = pcrs ] || die "$name's boot aggregate is not that of the PCRs ($digest)"
 on_exit 'rm -rf "$BOOTS/$name"-tamper-*'
 

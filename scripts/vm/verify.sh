@@ -58,7 +58,7 @@
 # has them (and not a plain first one, which it names only under -v), and,
 # with --reject-boot-aggregate-late, fail a list that holds a
 # boot_aggregate_late and say of any other exactly what it says without.
-# A boot through UEFI firmware (a kernel with an EFI stub: kernels.sh uefi)
+# A boot through UEFI firmware (KERNEL uefi:K, boot.sh)
 # is checked as measured boot is in the field: the firmware's TCG event log
 # that the kernel exposes must replay, with tpm2_eventlog (tpm2-tools), to
 # the TPM's PCRs 0-9 in every bank; it must hold the EFI stub's measurement
@@ -75,6 +75,7 @@ set -eu
 . "$TOP/scripts/vm/lib.sh"
 
 name=$1 first_kernel=${2%%>*} kernel=${2##*>} want_names=$3 want_digest=$4 want_selftest=$5
+kernel=${kernel#uefi:}
 dir=$BOOTS
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
@@ -341,7 +342,7 @@ copy_out() {
 # PCRs and the boot aggregate.
 measured_boot() {
 	mb=
-	if kernel_boots_uefi "$first_kernel"; then
+	if boots_uefi "$first_kernel"; then
 		[ "$tpm" != none ] || fail "a UEFI boot without a TPM: nothing to replay the event log to"
 		command -v tpm2_eventlog >/dev/null || die "tpm2_eventlog is not installed (make deps)"
 		command -v evmctl >/dev/null || die "evmctl is not installed (make deps)"
