@@ -91,6 +91,6 @@ fi
 
 printf '\nsteps:%s, shared %s/%s\n' "$per_base" "$((shared_run - shared_failed))" "$shared_run"
 case $mode in check) word=check ;; *) word=check-full ;; esac
-printf '%s: %s passed, %s failed\n' "$word" "$passed" "$failed"
 check_time_end "$bases" "$failed"
+printf '%s: %s passed, %s failed\n' "$word" "$passed" "$failed"
 [ "$failed" -eq 0 ]
