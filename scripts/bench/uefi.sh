@@ -36,9 +36,9 @@ mkdir -p "$out"
 i=0
 while [ "$i" -lt "$boots" ]; do
 	i=$((i + 1))
-	for k in uefi-off uefi-on; do
-		b=bench-$k-$i
-		"$S/vm/boot.sh" "$b" "uefi:guest-${k#uefi-}" tpm2 initcall_debug loglevel=8 >/dev/null
+	for k in off on; do
+		b=bench-uefi-$k-$i
+		"$S/vm/boot.sh" "$b" "uefi:guest-$k" tpm2 initcall_debug loglevel=8 >/dev/null
 		log=$BOOTS/$b.log
 		wall=$(cat "$BOOTS/$b.wall")
 		up=$(serial_section "$log" uptime)
@@ -60,7 +60,7 @@ done
 	printf '%-34s %23s   %23s\n' "seconds" "option off" "option on"
 	printf '%-34s %7s %7s %7s   %7s %7s %7s\n' "" min median max min median max
 	for f in "firmware to kernel:firmware" "kernel to IMA's first record:ima" "QEMU's start to its exit:wall"; do
-		printf '%-34s %s   %s\n' "${f%:*}" "$(stats "$out/uefi-off.${f##*:}")" "$(stats "$out/uefi-on.${f##*:}")"
+		printf '%-34s %s   %s\n' "${f%:*}" "$(stats "$out/off.${f##*:}")" "$(stats "$out/on.${f##*:}")"
 	done
 } >"$report"
 cat "$report"
