@@ -15,11 +15,22 @@ log=$LOGS/quilt-$BASE.log
 on_exit 'rm -rf "$src"; git -C "$TREE" worktree prune'
 rm -rf "$src"
 git -C "$TREE" worktree prune
-git -C "$TREE" worktree add -q -f --detach "$src" base || die "cannot check out commit base into $src"
+# Only the files the series touches are checked out (sparse): quilt can
+# change no other, and the rest of the tree is the base's, in the index.
+# A rename is its two paths; each path is anchored at the top ("/"), as
+# sparse-checkout patterns are matched like .gitignore's.
+paths=$(git -C "$TREE" diff --no-renames --name-only base work) ||
+	die "cannot list the files the series touches"
+[ -n "$paths" ] || die "the series changes no file"
+git -C "$TREE" worktree add -q -f --no-checkout --detach "$src" base ||
+	die "cannot add a worktree of commit base at $src"
+printf '%s\n' "$paths" | sed 's#^#/#' | git -C "$src" sparse-checkout set --no-cone --stdin ||
+	die "cannot limit $src to the files the series touches"
+git -C "$src" checkout -q || die "cannot check out commit base into $src"
 cp -R "$out/debian" "$src/debian"
 (cd "$src" && QUILT_PATCHES=debian/patches quilt push -a) >"$log" 2>&1 ||
 	die "quilt push -a failed on the unpacked source (log: $log)"
-git -C "$src" add -A -f -- . ':!.pc' ':!debian'
+git -C "$src" add -A -f --sparse -- . ':!.pc' ':!debian'
 ours=$(git -C "$src" write-tree)
 want=$(git -C "$TREE" rev-parse 'work^{tree}')
 if [ "$ours" != "$want" ]; then
