@@ -26,9 +26,10 @@ work=$boots/$1.tamper
 [ -s "$list" ] && [ -d "$pcrs" ] || die "no list and PCRs of $1: verify it first"
 boot_is_current "$1"
 # the config of the kernel NAME booted (vm/scenarios), and its command line
-kernel=$(awk -v n="$1" '$1 == n { print $2 }' "$TOP/vm/scenarios")
-kernel=${kernel##*>}
-config=$KERNELS/${kernel#uefi:}/.config
+row=$(scenario_row "$1")
+[ -n "$row" ] || die "$1 is no scenario of vm/scenarios"
+kernel=$(last_kernel "$(printf '%s\n' "$row" | awk '{ print $2 }')")
+config=$KERNELS/$kernel/.config
 [ -f "$config" ] || die "no config of kernel '$kernel' ($config)"
 cmdline=$(boot_cmdline "$boots/$1.log")
 

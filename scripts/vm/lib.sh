@@ -12,6 +12,27 @@ evmctl_pcrs() {
 	done
 }
 
+# scenario_table: the scenarios of $BASE: vm/scenarios, then those of the
+# base alone (vm/scenarios.$BASE), if it has any
+scenario_table() {
+	cat "$TOP/vm/scenarios"
+	[ ! -f "$TOP/vm/scenarios.$BASE" ] || cat "$TOP/vm/scenarios.$BASE"
+}
+
+# scenario_row NAME: the line of the scenario NAME in that table (the
+# first, if two had it), or nothing
+scenario_row() {
+	scenario_table | awk -v n="$1" '$1 == n { print; exit }'
+}
+
+# last_kernel KERNEL: of the kernel a scenario names (boot.sh: K, K1>K2,
+# uefi:K), the guest kernel (build/$BASE/kernels/) started last, whose
+# boot ran the checks
+last_kernel() {
+	_ck=${1##*>}
+	printf '%s\n' "${_ck#uefi:}"
+}
+
 # boots_uefi KERNEL: whether KERNEL, as a scenario names it (boot.sh), is
 # started by the arch's UEFI firmware: uefi:K
 boots_uefi() {

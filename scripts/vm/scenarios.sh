@@ -27,8 +27,7 @@ arch_has_tpm || default='^[cl]-'
 pattern=${1:-$default}
 mkdir -p "$BOOTS"
 table=$BOOTS/.scenarios
-cat "$TOP/vm/scenarios" >"$table"
-[ ! -f "$TOP/vm/scenarios.$BASE" ] || cat "$TOP/vm/scenarios.$BASE" >>"$table"
+scenario_table >"$table"
 want=$(awk '!/^#/ && NF { print $1 }' "$table" | grep -c -- "$pattern" || true)
 [ "$want" -gt 0 ] || die "no scenario matches '$pattern'"
 # matches NAME: whether the scenario NAME is one of those asked for

@@ -24,7 +24,7 @@ name=$1
 log=$BOOTS/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
 boot_is_current "$name"
-line=$(cat "$TOP/vm/scenarios" "$TOP/vm/scenarios.$BASE" 2>/dev/null | awk -v n="$name" '$1 == n')
+line=$(scenario_row "$name")
 [ -n "$line" ] || die "$name is no scenario of vm/scenarios"
 # shellcheck disable=SC2086 # the table's columns
 set -- $line

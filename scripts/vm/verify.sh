@@ -74,8 +74,7 @@ set -eu
 . "$(dirname -- "$0")/../lib.sh"
 . "$TOP/scripts/vm/lib.sh"
 
-name=$1 first_kernel=${2%%>*} kernel=${2##*>} want_names=$3 want_digest=$4 want_selftest=$5
-kernel=${kernel#uefi:}
+name=$1 first_kernel=${2%%>*} kernel=$(last_kernel "$2") want_names=$3 want_digest=$4 want_selftest=$5
 dir=$BOOTS
 log=$dir/$name.log
 [ -f "$log" ] || die "no serial log $log: boot $name first"
