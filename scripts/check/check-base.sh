@@ -4,16 +4,17 @@
 #   check  (x86_64) what a reviewer must see to trust the series: git am,
 #          the byte-stable export, the signed-off form and checkpatch,
 #          MAINTAINERS, the DEP-3 form under quilt, every patch built
-#          (option on and off, W=1, sparse, kernel-doc), coccicheck,
-#          kunit.py on UML (option off and on), Sphinx, the kselftest,
-#          ima-evm-utils with verifiers/ima-evm-utils (built, its boot
-#          aggregate test), every VM scenario but i (its evmctl checks
-#          each list too; u: through OVMF, the firmware's event log
-#          replayed), tamper (the list and PCRs; the event log), the
-#          verifier under ASan + UBSan, a short fuzz run
-#   full   (x86_64) the other gates: the config matrix, clang-19 with KASAN
-#          and UBSAN, a guest without IMA (the guests of scenarios i),
-#          randconfig
+#          (option on and off, W=1, sparse, kernel-doc), Sphinx, the
+#          kselftest, ima-evm-utils with verifiers/ima-evm-utils (built,
+#          its boot aggregate test), every VM scenario but i (its evmctl
+#          checks each list too; u: through OVMF, the firmware's event log
+#          replayed), the KUnit suite as it ran at boot (option off and on,
+#          with a TPM and without; IMA not initialised), tamper (the list and
+#          PCRs; the event log), the verifier under ASan + UBSan, a short
+#          fuzz run
+#   full   (x86_64) the other gates: kunit.py on UML (option off and on),
+#          coccicheck, the config matrix, clang-19 with KASAN and UBSAN, a
+#          guest without IMA (the guests of scenarios i), randconfig
 #   arm64  (ARCH=arm64) the guest kernels cross-built, the kselftest, VM
 #          scenarios a-d, w (what make demo shows of the price), u through
 #          AAVMF (and its event log tampered with), and the KUnit suite run
@@ -101,10 +102,6 @@ check)
 	run "build: base and every patch, option on and off; W=1, sparse, kernel-doc" \
 		"$S/build/build-each.sh"
 	run "build: a compiler warning fails the build, every time" "$S/build/werror.sh"
-	run "coccicheck: no new finding from any patch" "$S/build/coccicheck.sh"
-	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC off" "$S/kunit/kunit.sh" option-off
-	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC on" \
-		"$S/kunit/kunit.sh" option-on CONFIG_IMA_INIT_LATE_SYNC=y
 	run "docs: Sphinx, security/" "$S/build/docs.sh"
 	always "kselftest: build, and pack the initramfs" "$S/vm/initramfs.sh"
 	always "kernels: guests with the option on and off" "$S/build/kernels.sh" guest
@@ -115,9 +112,12 @@ check)
 	export EVMCTL
 	run "vm: every scenario but i, QEMU + swtpm (u: OVMF); evmctl of verifiers/ima-evm-utils beside" \
 		"$S/vm/scenarios.sh" '^[a-hj-z]-'
-	run "kunit: in the x86_64 guest with a TPM (b)" \
+	run "kunit: in the x86_64 guest with a TPM, option off (a)" \
+		"$S/kunit/kunit-vm.sh" a-option-off boot_record_without_tpm
+	run "kunit: in the x86_64 guest with a TPM, option on (b)" \
 		"$S/kunit/kunit-vm.sh" b-option-on boot_record_without_tpm
-	run "kunit: in the x86_64 guest without a TPM (c)" "$S/kunit/kunit-vm.sh" c-no-tpm
+	run "kunit: in the x86_64 guest without a TPM, option on (c)" "$S/kunit/kunit-vm.sh" c-no-tpm
+	run "kunit: in the x86_64 guest without a TPM, option off (c)" "$S/kunit/kunit-vm.sh" c-no-tpm-off
 	run "kunit: in the x86_64 guest where IMA did not initialise (o): every case skipped, no oops" \
 		"$S/kunit/kunit-vm.sh" o-ima-md5-no-md5 --all-skipped \
 		"IMA is not initialised: init_ima() failed or did not run"
@@ -129,6 +129,10 @@ check)
 	run "fuzz: the list parser, 30 s from the captured lists" "$S/kselftest/fuzz.sh" 30
 	;;
 full)
+	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC off" "$S/kunit/kunit.sh" option-off
+	run "kunit: kunit.py on UML, IMA_INIT_LATE_SYNC on" \
+		"$S/kunit/kunit.sh" option-on CONFIG_IMA_INIT_LATE_SYNC=y
+	run "coccicheck: no new finding from any patch" "$S/build/coccicheck.sh"
 	run "matrix: KUnit variants, a TPM driver as a module" "$S/build/matrix.sh"
 	always "kernels: clang-19, KASAN + UBSAN, option off then on" "$S/build/kernels.sh" clang-kasan
 	always "kselftest: build, and pack the initramfs" "$S/vm/initramfs.sh"

@@ -6,11 +6,11 @@
 #           replay the firmware's event log, OVMF for the UEFI boots, xxd
 #           to tamper with their event logs), check its list with evmctl
 #           too (make demo)
-#   check   what make check adds: sparse, coccinelle, Sphinx, quilt (the
-#           distro form), clang-19 for the verifier's fuzzer; what builds
-#           and tests ima-evm-utils (autotools, libkeyutils, IBM's TSS)
+#   check   what make check adds: sparse, Sphinx, quilt (the distro form),
+#           clang-19 for the verifier's fuzzer; what builds and tests
+#           ima-evm-utils (autotools, libkeyutils, IBM's TSS)
 #   full    what make check-full adds on x86_64: clang-19 and lld-19 to
-#           build the kernel (LLVM=-19)
+#           build the kernel (LLVM=-19), coccinelle for coccicheck
 #   arm64   the arm64 cross compiler, QEMU and AAVMF (UEFI)
 #   s390x   the s390x cross compiler and QEMU (qemu-system-misc)
 #   keylime what Keylime's code needs to run here, from Debian (Keylime
@@ -29,11 +29,11 @@ for g in "$@"; do
 	guest) p="build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 		kmod rsync ccache git perl python3 qemu-system-x86 swtpm swtpm-tools
 		busybox-static ima-evm-utils kexec-tools tpm2-tools ovmf xxd time" ;;
-	check) p="python3-ply python3-git sparse coccinelle ocaml-nox
+	check) p="python3-ply python3-git sparse
 		python3-sphinx python3-sphinx-rtd-theme python3-yaml
 		clang-19 libclang-rt-19-dev quilt dpkg-dev autoconf automake
 		libtool pkg-config libkeyutils-dev tss2" ;;
-	full) p="clang-19 lld-19 llvm-19" ;;
+	full) p="clang-19 lld-19 llvm-19 coccinelle ocaml-nox" ;;
 	arm64) p="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
 		qemu-efi-aarch64" ;;
 	s390x) p="gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-system-misc" ;;
