@@ -9,9 +9,9 @@
 #                        then its price: firmware loaded in the window
 #   make check           every test a reviewer needs, both series, x86_64
 #                        (CI runs this)
-#   make check-full      make check plus the config matrix, clang-19 with
-#                        KASAN + UBSAN, a guest without IMA, randconfig,
-#                        arm64 (AAVMF too) and
+#   make check-full      make check plus kunit.py on UML, coccicheck, the
+#                        config matrix, clang-19 with KASAN + UBSAN, a
+#                        guest without IMA, randconfig, arm64 (AAVMF too) and
 #                        s390x (big-endian, no TPM); in pieces with BASES=
 #                        and ARCHES=
 #                        (ARCH=s390x alone: that arch's part); what passed
