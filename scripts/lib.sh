@@ -44,6 +44,12 @@ BOOTS=$BUILD/$BASE/boots$ARCH_SUFFIX
 INITRAMFS=$BUILD/$BASE/initramfs$ARCH_SUFFIX.cpio.gz
 mkdir -p "$LOGS"
 # ccache hits across clones too: paths under build/ are hashed relative.
+# Not in depend mode, though a cold build takes a quarter less in it
+# (196 s against 147 for the guest config, one machine): Debian 12's ccache
+# (4.7) finds .incbin only in the preprocessor's output, which depend mode
+# does not make, so it would cache piggy.S and kernel/configs.c without
+# the files they embed, and a bzImage could hold the kernel of a build
+# before.
 export CCACHE_BASEDIR="$BUILD"
 
 say() { printf '%s\n' "$*"; }
