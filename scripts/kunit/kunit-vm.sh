@@ -15,7 +15,7 @@ set -eu
 . "$TOP/scripts/kunit/lib.sh"
 
 log=$BOOTS/$1.log
-out=$LOGS/kunit-vm-$BASE-$1.log
+out=$LOGS/kunit-vm-$BASE$ARCH_SUFFIX-$1.log
 shift
 all_skipped=
 if [ "${1-}" = --all-skipped ]; then
