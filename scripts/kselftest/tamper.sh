@@ -27,7 +27,6 @@ work=$boots/$1.tamper
 boot_is_current "$1"
 # the config of the kernel NAME booted (vm/scenarios), and its command line
 row=$(scenario_row "$1")
-[ -n "$row" ] || die "$1 is no scenario of vm/scenarios"
 kernel=$(last_kernel "$(printf '%s\n' "$row" | awk '{ print $2 }')")
 config=$KERNELS/$kernel/.config
 [ -f "$config" ] || die "no config of kernel '$kernel' ($config)"

@@ -20,17 +20,19 @@ scenario_table() {
 }
 
 # scenario_row NAME: the line of the scenario NAME in that table (the
-# first, if two had it), or nothing
+# first, if two had it); an error if it has none
 scenario_row() {
-	scenario_table | awk -v n="$1" '$1 == n { print; exit }'
+	_sr=$(scenario_table | awk -v n="$1" '$1 == n { print; exit }')
+	[ -n "$_sr" ] || die "$1 is no scenario of vm/scenarios nor vm/scenarios.$BASE"
+	printf '%s\n' "$_sr"
 }
 
 # last_kernel KERNEL: of the kernel a scenario names (boot.sh: K, K1>K2,
 # uefi:K), the guest kernel (build/$BASE/kernels/) started last, whose
 # boot ran the checks
 last_kernel() {
-	_ck=${1##*>}
-	printf '%s\n' "${_ck#uefi:}"
+	_lk=${1##*>}
+	printf '%s\n' "${_lk#uefi:}"
 }
 
 # boots_uefi KERNEL: whether KERNEL, as a scenario names it (boot.sh), is
