@@ -2,25 +2,25 @@
 # fuzz.sh [SECONDS]: fuzz the measurement-list parser of the ima kselftest
 # of $BASE (fuzz/ima_measurements_fuzz.c: libFuzzer, clang-19, ASan and
 # UBSan) for SECONDS (default 60), from a corpus seeded with every list
-# captured from the VM scenarios. Fails on a crash, a sanitizer report or
-# an input that runs over 10 s (the input is kept in build/fuzz/artifacts/);
-# prints how many inputs were run.
+# the VM scenarios of $BASE captured (every arch's). Fails on a crash, a
+# sanitizer report or an input that runs over 10 s (the input is kept in
+# build/$BASE/fuzz/artifacts/); prints how many inputs were run. Each base
+# has its corpus: make check fuzzes the bases side by side.
 set -eu
 . "$(dirname -- "$0")/../lib.sh"
 
 secs=${1:-60}
 src=$TREE/tools/testing/selftests/ima
-dir=$BUILD/fuzz
+dir=$BUILD/$BASE/fuzz
 log=$LOGS/fuzz-$BASE.log
 [ -f "$src/ima_measurements_test.c" ] || die "no kselftest source in $TREE: run 'make apply BASE=$BASE' first"
 command -v clang-19 >/dev/null || die "clang-19 is missing: run 'make deps'"
 mkdir -p "$dir/corpus" "$dir/artifacts"
 
 seeds=0
-for l in "$BUILD"/*/boots*/*.list; do
+for l in "$BUILD/$BASE"/boots*/*.list; do
 	[ -s "$l" ] || continue
-	b=$(basename "$(dirname "$(dirname "$l")")")
-	cp "$l" "$dir/corpus/seed-$b-$(basename "$l")"
+	cp "$l" "$dir/corpus/seed-$(basename "$(dirname "$l")")-$(basename "$l")"
 	seeds=$((seeds + 1))
 done
 [ "$seeds" -gt 0 ] || die "no captured measurement list to seed the corpus: run 'make scenarios' first"
