@@ -6,6 +6,17 @@
 #   full   for each arch of $ARCHES (default x86_64 arm64 s390x): on
 #          x86_64, check-base.sh check then full for each base; on arm64
 #          and s390x, check-base.sh ARCH: make check-full
+# make check runs the bases side by side, each in a session of its own:
+# every file a base makes is its own (under build/$BASE, or named after
+# it), and on two cores one base compiles while the other unpacks,
+# configures, links, boots or fuzzes, which leave a core idle much of the
+# time (a base alone keeps the machine busy 70% of its time). What they
+# share is made before they start: the packages and the patched
+# ima-evm-utils, whose tests start swtpm and must find none running. Each
+# base's output goes to build/logs/check-$BASE.out and is shown whole,
+# one base after the other, as it comes. make check-full runs the bases
+# one after the other (the arm64 and s390x guests share their cross-built
+# busybox and sysroot), so its step times are those of one base alone.
 # The harness's own tests run when x86_64 is among the arches (they verify
 # its boots again). A failing base does not stop the next one. Steps that
 # passed before with the same inputs are not run again (check-base.sh), so
@@ -32,11 +43,14 @@ failed=0
 shared_failed=0
 shared_run=0
 per_base=
-# base_mode BASE MODE: check-base.sh MODE for BASE, counted
-base_mode() {
+# base_title BASE MODE: the line that opens the output of a base
+base_title() {
 	say ""
 	say "######## $1 ($2, $ARCH): $(BASE=$1 base_var BASE_PACKAGE) $(BASE=$1 base_var BASE_VERSION)"
-	BASE=$1 "$S/check/check-base.sh" "$2"
+}
+# counted BASE MODE: count what check-base.sh MODE of BASE passed and
+# failed (one failure if it left no result); false if anything failed
+counted() {
 	if read -r p f <"$BUILD/check-$1-$2.result" 2>/dev/null; then :; else
 		p=0
 		f=1
@@ -45,6 +59,44 @@ base_mode() {
 	failed=$((failed + f))
 	per_base="${per_base:+$per_base,} $1 $2 $p/$((p + f))"
 	[ "$f" -eq 0 ]
+}
+# base_mode BASE MODE: check-base.sh MODE for BASE, counted
+base_mode() {
+	base_title "$1" "$2"
+	BASE=$1 "$S/check/check-base.sh" "$2"
+	counted "$1" "$2"
+}
+# side_by_side: check-base.sh check for every base at once, each in a
+# session of its own (setsid), so that the trap below stops all it started;
+# its output in build/logs/check-$BASE.out, shown base after base as it
+# comes (tail, in the background: dash takes a trapped signal during a
+# wait, but only after a command in the foreground has ended); then counted
+side_by_side() {
+	pids=
+	shown=
+	on_exit 'for pn in $pids; do kill -TERM -"${pn%%:*}" 2>/dev/null; done
+		[ -z "$shown" ] || kill "$shown" 2>/dev/null; true'
+	for b in $bases; do
+		case " $pids " in *":$b "*) die "BASES names $b twice" ;; esac
+		rm -f "$BUILD/check-$b-check.result"
+		{
+			base_title "$b" check
+			BASE=$b exec setsid "$S/check/check-base.sh" check
+		} >"$LOGS/check-$b.out" 2>&1 </dev/null &
+		pids="$pids $!:$b"
+	done
+	for pn in $pids; do
+		# until the base ends, and then what it wrote last
+		tail -n +1 -f --pid="${pn%%:*}" "$LOGS/check-${pn#*:}.out" &
+		shown=$!
+		wait "$shown" || true
+		shown=
+		wait "${pn%%:*}" || true
+	done
+	pids=
+	for b in $bases; do
+		counted "$b" check || true
+	done
 }
 # shared NAME CMD...: a step over every base at once, counted
 shared() {
@@ -59,19 +111,37 @@ shared() {
 	fi
 }
 
-for ARCH in $arches; do
+case $mode in
+check)
+	ARCH=x86_64
 	export ARCH
-	for b in $bases; do
-		case $ARCH in
-		x86_64)
-			base_mode "$b" check || continue
-			[ "$mode" = check ] || base_mode "$b" full
-			;;
-		arm64 | s390x) base_mode "$b" "$ARCH" ;;
-		*) die "check-full knows no arch '$ARCH' (x86_64, arm64, s390x)" ;;
-		esac
+	say ""
+	say "######## what the bases share"
+	shared "deps: apt packages (guest check)" "$S/deps/deps.sh" guest check
+	shared "verifiers: ima-evm-utils (Debian's source) with verifiers/ima-evm-utils: build, its boot aggregate tests" \
+		"$S/verifiers/ima-evm-utils.sh"
+	if [ "$shared_failed" -eq 0 ]; then
+		side_by_side
+	else
+		say "the bases not started: what they share failed above"
+	fi
+	;;
+full)
+	for ARCH in $arches; do
+		export ARCH
+		for b in $bases; do
+			case $ARCH in
+			x86_64)
+				base_mode "$b" check || continue
+				base_mode "$b" full
+				;;
+			arm64 | s390x) base_mode "$b" "$ARCH" ;;
+			*) die "check-full knows no arch '$ARCH' (x86_64, arm64, s390x)" ;;
+			esac
+		done
 	done
-done
+	;;
+esac
 ARCH=x86_64
 export ARCH
 
