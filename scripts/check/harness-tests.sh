@@ -164,6 +164,54 @@ signal_case() {
 }
 check "Ctrl-C, kill and hang-up run the clean-up (on_exit)" signal_case
 
+# make check runs the bases side by side: a base that fails fails the run
+# and the other's steps still count; each base's output is shown whole,
+# in the order of BASES, whichever ends first; a TERM to check.sh stops
+# every process of both (they run in sessions of their own).
+side_by_side_case() {
+	h=$work/side-by-side
+	copy "$h"
+	for f in deps/deps.sh verifiers/ima-evm-utils.sh series/same-kselftest.sh check/harness-tests.sh; do
+		printf '#!/bin/sh\necho stub\n' >"$h/scripts/$f"
+	done
+	cat >"$h/scripts/check/check-base.sh" <<-'STUB'
+	#!/bin/sh
+	. "$(dirname -- "$0")/../lib.sh"
+	[ -z "${HANG-}" ] || { echo $$ >"$BUILD/$BASE.pgid"; sleep 60; }
+	echo "$BASE: first"
+	if [ "$BASE" = 6.12 ]; then
+		sleep 1
+		echo "$BASE: last"
+		echo '2 1' >"$BUILD/check-$BASE-check.result"
+		exit 1
+	fi
+	echo "$BASE: last"
+	echo '3 0' >"$BUILD/check-$BASE-check.result"
+	STUB
+	out=$("$h/scripts/check/check.sh" check 2>&1) && { printf 'passed with a failing base:\n%s\n' "$out"; return 1; }
+	printf '%s\n' "$out" | grep -x '.*: \(first\|last\)' | tr '\n' ' ' |
+		grep -qx '6.12: first 6.12: last mainline: first mainline: last ' ||
+		{ printf 'the bases not shown whole, in order:\n%s\n' "$out"; return 1; }
+	printf '%s\n' "$out" | grep -qx 'check: 9 passed, 1 failed' ||
+		{ printf 'not counted as 2 + 2 shared, 2 + 1 and 3 + 0:\n%s\n' "$out"; return 1; }
+	HANG=1 "$h/scripts/check/check.sh" check >/dev/null 2>&1 &
+	pid=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		[ -s "$h/build/6.12.pgid" ] && [ -s "$h/build/mainline.pgid" ] && break
+		sleep 0.5
+	done
+	kill -TERM "$pid"
+	wait "$pid" || true
+	sleep 0.5
+	for b in 6.12 mainline; do
+		g=$(cat "$h/build/$b.pgid" 2>/dev/null) || { echo "base $b did not start"; return 1; }
+		# (dead ones not reaped yet are zombies: Z)
+		! ps -o stat= -s "$g" | grep -qv '^Z' ||
+			{ echo "base $b still runs after a TERM to check.sh"; return 1; }
+	done
+}
+check "make check: the bases side by side, shown whole and in order, counted, stopped together" side_by_side_case
+
 # A step that reads its stdin must not cut the table of scenarios short:
 # with a host kselftest that eats its input first, both a and b are still
 # verified.
