@@ -1,7 +1,8 @@
 #!/bin/sh
 # check.sh check|full: the tests of every base in $BASES (default 6.12
-# mainline), each base by check-base.sh, then what the series must share
-# and the harness's own tests.
+# mainline), each base by check-base.sh (make check: after what the bases
+# share, all at once), then what the series must share and the harness's
+# own tests.
 #   check  check-base.sh check for each base (x86_64): make check
 #   full   for each arch of $ARCHES (default x86_64 arm64 s390x): on
 #          x86_64, check-base.sh check then full for each base; on arm64
@@ -18,7 +19,7 @@
 # one after the other (the arm64 and s390x guests share their cross-built
 # busybox and sysroot), so its step times are those of one base alone.
 # The harness's own tests run when x86_64 is among the arches (they verify
-# its boots again). A failing base does not stop the next one. Steps that
+# its boots again). A failing base stops no other. Steps that
 # passed before with the same inputs are not run again (check-base.sh), so
 # check-full can be finished across sittings. The last line counts what
 # passed and failed over all of them, and the exit status is 1 if
@@ -38,6 +39,11 @@ S=$TOP/scripts
 
 check_time_start "$mode"
 bases=${BASES:-6.12 mainline}
+seen=
+for b in $bases; do
+	case " $seen " in *" $b "*) die "BASES names $b twice" ;; esac
+	seen="$seen $b"
+done
 passed=0
 failed=0
 shared_failed=0
@@ -74,24 +80,33 @@ base_mode() {
 side_by_side() {
 	pids=
 	shown=
-	on_exit 'for pn in $pids; do kill -TERM -"${pn%%:*}" 2>/dev/null; done
+	# (a base not yet in its session is alone in its process)
+	on_exit 'for pn in $pids; do
+			kill -TERM -"${pn%%:*}" 2>/dev/null || kill -TERM "${pn%%:*}" 2>/dev/null
+		done
 		[ -z "$shown" ] || kill "$shown" 2>/dev/null; true'
 	for b in $bases; do
-		case " $pids " in *":$b "*) die "BASES names $b twice" ;; esac
 		rm -f "$BUILD/check-$b-check.result"
-		{
-			base_title "$b" check
-			BASE=$b exec setsid "$S/check/check-base.sh" check
-		} >"$LOGS/check-$b.out" 2>&1 </dev/null &
+		base_title "$b" check >"$LOGS/check-$b.out"
+		BASE=$b setsid "$S/check/check-base.sh" check >>"$LOGS/check-$b.out" 2>&1 </dev/null &
 		pids="$pids $!:$b"
 	done
 	for pn in $pids; do
-		# until the base ends, and then what it wrote last
-		tail -n +1 -f --pid="${pn%%:*}" "$LOGS/check-${pn#*:}.out" &
-		shown=$!
-		wait "$shown" || true
-		shown=
-		wait "${pn%%:*}" || true
+		p=${pn%%:*}
+		out=$LOGS/check-${pn#*:}.out
+		if [ -f "$BUILD/check-${pn#*:}-check.result" ]; then
+			# it ended while another was shown, and its pid, reaped
+			# meanwhile, may be another process's by now: not for tail
+			wait "$p" || true
+			cat "$out"
+		else
+			# until the base ends, and then what it wrote last
+			tail -n +1 -f --pid="$p" "$out" &
+			shown=$!
+			wait "$shown" || true
+			shown=
+			wait "$p" || true
+		fi
 	done
 	pids=
 	for b in $bases; do
