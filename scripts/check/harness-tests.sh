@@ -188,27 +188,37 @@ side_by_side_case() {
 	echo "$BASE: last"
 	echo '3 0' >"$BUILD/check-$BASE-check.result"
 	STUB
-	out=$("$h/scripts/check/check.sh" check 2>&1) && { printf 'passed with a failing base:\n%s\n' "$out"; return 1; }
+	out=$(BASES='6.12 mainline' "$h/scripts/check/check.sh" check 2>&1) &&
+		{ printf 'passed with a failing base:\n%s\n' "$out"; return 1; }
 	printf '%s\n' "$out" | grep -x '.*: \(first\|last\)' | tr '\n' ' ' |
 		grep -qx '6.12: first 6.12: last mainline: first mainline: last ' ||
 		{ printf 'the bases not shown whole, in order:\n%s\n' "$out"; return 1; }
 	printf '%s\n' "$out" | grep -qx 'check: 9 passed, 1 failed' ||
 		{ printf 'not counted as 2 + 2 shared, 2 + 1 and 3 + 0:\n%s\n' "$out"; return 1; }
-	HANG=1 "$h/scripts/check/check.sh" check >/dev/null 2>&1 &
+	HANG=1 BASES='6.12 mainline' "$h/scripts/check/check.sh" check >/dev/null 2>&1 &
 	pid=$!
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		[ -s "$h/build/6.12.pgid" ] && [ -s "$h/build/mainline.pgid" ] && break
 		sleep 0.5
 	done
+	t0=$(date +%s)
 	kill -TERM "$pid"
-	wait "$pid" || true
+	rc=0
+	wait "$pid" || rc=$?
+	t=$(($(date +%s) - t0))
 	sleep 0.5
+	left=
 	for b in 6.12 mainline; do
-		g=$(cat "$h/build/$b.pgid" 2>/dev/null) || { echo "base $b did not start"; return 1; }
+		g=$(cat "$h/build/$b.pgid" 2>/dev/null) || { left="$left $b (did not start)"; continue; }
 		# (dead ones not reaped yet are zombies: Z)
-		! ps -o stat= -s "$g" | grep -qv '^Z' ||
-			{ echo "base $b still runs after a TERM to check.sh"; return 1; }
+		if ps -o stat= -s "$g" | grep -qv '^Z'; then
+			left="$left $b"
+			kill -TERM -"$g"
+		fi
 	done
+	[ -z "$left" ] || { echo "still running after a TERM to check.sh:$left"; return 1; }
+	[ "$rc" -eq 143 ] && [ "$t" -le 3 ] ||
+		{ echo "check.sh ended $t s after a TERM, exit $rc (expected at once, 143)"; return 1; }
 }
 check "make check: the bases side by side, shown whole and in order, counted, stopped together" side_by_side_case
 
